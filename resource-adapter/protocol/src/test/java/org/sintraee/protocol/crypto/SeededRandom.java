@@ -34,14 +34,6 @@ public final class SeededRandom extends SecureRandom {
     }
 
     @Override
-    protected int next(int bits) {
-        byte[] b = new byte[4];
-        nextBytes(b);
-        int v = ByteBuffer.wrap(b).getInt();
-        return v >>> (32 - bits);
-    }
-
-    @Override
     public void setSeed(long ignored) {
         // The seed is fixed at construction; SecureRandom's constructor calls this.
     }
