@@ -1,0 +1,91 @@
+package org.sintraee.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.Test;
+import org.sintraee.api.ReplicaStatus;
+
+/**
+ * What every packaging must show over HTTP once deployed: the admin page, and
+ * {@code GET /api/status} answering with the adapter's per-instance configuration
+ * (server id and data directory from the build, via the asadmin command files).
+ */
+abstract class AdminStatusContract {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @ArquillianResource
+    private URL deploymentUrl;
+
+    @Test
+    void statusReportsTheConfiguredReplica() throws Exception {
+        HttpResponse<String> response = get("api/status");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(contentType(response).startsWith("application/json"), contentType(response));
+        ReplicaStatus status;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            status = jsonb.fromJson(response.body(), ReplicaStatus.class);
+        }
+        Path dataDirectory = Path.of(System.getProperty("sintra.it.dataDirectory"));
+        assertAll(response.body(),
+                () -> assertEquals(Integer.getInteger("sintra.it.serverId"), status.serverId()),
+                () -> assertEquals(4, status.servers()),
+                () -> assertEquals(1, status.faulty()),
+                () -> assertEquals("STARTED", status.state()),
+                () -> assertEquals(dataDirectory.toString(), status.dataDirectory()),
+                () -> assertTrue(Instant.parse(status.startedAt()).isBefore(Instant.now())),
+                () -> assertTrue(Files.isDirectory(dataDirectory), "the adapter creates its data directory"));
+    }
+
+    @Test
+    void adminPageLoadsTheStatusScript() throws Exception {
+        HttpResponse<String> page = get("");
+        HttpResponse<String> script = get("status.js");
+
+        assertAll(
+                () -> assertEquals(200, page.statusCode()),
+                () -> assertTrue(contentType(page).startsWith("text/html"), contentType(page)),
+                () -> assertTrue(page.body().contains("<script src=\"status.js\">"), page.body()),
+                () -> assertEquals(200, script.statusCode()),
+                () -> assertTrue(script.body().contains("fetch('api/status'"), script.body()));
+    }
+
+    @Test
+    void contextRootIsTheSameInEveryPackaging() {
+        assertEquals("/sintra/", deploymentUrl.getPath());
+    }
+
+    private HttpResponse<String> get(String relative) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(localBase().resolve(relative))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The deployment's URL on the loopback address: the servers report an address of their own choosing. */
+    private URI localBase() {
+        String path = deploymentUrl.getPath().endsWith("/") ? deploymentUrl.getPath() : deploymentUrl.getPath() + "/";
+        return URI.create("http://localhost:" + deploymentUrl.getPort() + path);
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+}
