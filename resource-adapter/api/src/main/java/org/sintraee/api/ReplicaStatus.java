@@ -7,7 +7,7 @@ import java.util.Objects;
  * A snapshot of one replica's status, as shown by the admin page. JSON-B maps the
  * record's components to JSON properties of the same names.
  *
- * @param serverId      this replica's index in the server set, {@code 0 <= serverId < servers}
+ * @param serverId      this replica's id in the server set, {@code 1 <= serverId <= servers}
  * @param servers       n, the number of servers
  * @param faulty        t, the number of faulty servers tolerated ({@code n > 3t})
  * @param state         the adapter's life-cycle state, for example {@code "STARTED"}

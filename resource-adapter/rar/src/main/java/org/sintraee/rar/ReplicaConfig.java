@@ -5,40 +5,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.sintraee.runtime.keys.KeyFileException;
+import org.sintraee.runtime.keys.KeyFiles;
+import org.sintraee.runtime.keys.PublicKeys;
+import org.sintraee.runtime.keys.ServerKeys;
 
 /**
  * One replica's validated configuration, built from the adapter's config properties.
  * Only {@link #validate(RawProperties)} makes instances, so holding one means the values
  * were checked: the key files were readable and the data directory writable at start.
  *
- * <p>Error messages name the offending property and, for files, the path; they never
- * contain file contents (nothing here reads the key files).
+ * <p>The key files are loaded and checked here (format, sizes, and that the private keys
+ * match the public file), so a bad file fails the deployment at once. Error messages name
+ * the offending property, the file and the field; they never contain secret values.
  */
 public final class ReplicaConfig {
 
     static final int DEFAULT_BATCH_SIZE = 64;
-    static final int DEFAULT_SERVERS = 4;
-    static final int DEFAULT_FAULTY = 1;
 
     /** The config properties as the container set them; any of them may be null. */
     public record RawProperties(Integer serverId, String publicKeyFile, String privateKeyFile,
-                                String dataDirectory, Integer batchSize, Integer servers, Integer faulty) {
+                                String dataDirectory, Integer batchSize) {
     }
 
     private final int serverId;
-    private final int servers;
-    private final int faulty;
     private final int batchSize;
     private final Path publicKeyFile;
     private final Path privateKeyFile;
     private final Path dataDirectory;
+    private final PublicKeys publicKeys;
+    private final ServerKeys serverKeys;
 
-    private ReplicaConfig(int serverId, int servers, int faulty, int batchSize,
-                          Path publicKeyFile, Path privateKeyFile, Path dataDirectory) {
+    private ReplicaConfig(int serverId, int batchSize, Path publicKeyFile, Path privateKeyFile, Path dataDirectory,
+                          PublicKeys publicKeys, ServerKeys serverKeys) {
         this.serverId = serverId;
-        this.servers = servers;
-        this.faulty = faulty;
         this.batchSize = batchSize;
+        this.publicKeys = publicKeys;
+        this.serverKeys = serverKeys;
         this.publicKeyFile = publicKeyFile;
         this.privateKeyFile = privateKeyFile;
         this.dataDirectory = dataDirectory;
@@ -50,24 +53,12 @@ public final class ReplicaConfig {
      * @throws ResourceAdapterInternalException naming the first bad property
      */
     public static ReplicaConfig validate(RawProperties raw) throws ResourceAdapterInternalException {
-        // Seam: n and t come from the optional 'servers'/'faulty' properties for now. A later
-        // step reads them from the dealer's public key file (JSON) here instead, and checks
-        // serverId against the server set found there.
-        int servers = orDefault(raw.servers(), DEFAULT_SERVERS);
-        int faulty = orDefault(raw.faulty(), DEFAULT_FAULTY);
-        if (faulty < 0) {
-            throw invalid("faulty", "must be >= 0, was " + faulty);
-        }
-        if (servers <= 3 * faulty) {
-            throw invalid("servers", "must be greater than 3 * faulty (" + 3 * faulty + "), was " + servers);
-        }
-
         if (raw.serverId() == null) {
             throw invalid("serverId", "is required");
         }
         int serverId = raw.serverId();
-        if (serverId < 0 || serverId >= servers) {
-            throw invalid("serverId", "must be >= 0 and less than servers (" + servers + "), was " + serverId);
+        if (serverId < 1) {
+            throw invalid("serverId", "must be between 1 and n, the number of servers; was " + serverId);
         }
 
         int batchSize = orDefault(raw.batchSize(), DEFAULT_BATCH_SIZE);
@@ -76,9 +67,26 @@ public final class ReplicaConfig {
         }
 
         Path publicKeyFile = readableFile("publicKeyFile", raw.publicKeyFile());
+        PublicKeys publicKeys;
+        try {
+            publicKeys = KeyFiles.loadPublic(publicKeyFile);
+        } catch (KeyFileException e) {
+            throw invalid("publicKeyFile", "names an invalid key file: " + e.getMessage());
+        }
+        if (serverId > publicKeys.servers()) {
+            throw invalid("serverId", "must be between 1 and n = " + publicKeys.servers()
+                    + " (from " + publicKeyFile + "); was " + serverId);
+        }
         Path privateKeyFile = readableFile("privateKeyFile", raw.privateKeyFile());
+        ServerKeys serverKeys;
+        try {
+            serverKeys = KeyFiles.loadPrivate(privateKeyFile, publicKeys, serverId);
+        } catch (KeyFileException e) {
+            throw invalid("privateKeyFile", "names an invalid key file: " + e.getMessage());
+        }
         Path dataDirectory = writableDirectory("dataDirectory", raw.dataDirectory());
-        return new ReplicaConfig(serverId, servers, faulty, batchSize, publicKeyFile, privateKeyFile, dataDirectory);
+        return new ReplicaConfig(serverId, batchSize, publicKeyFile, privateKeyFile, dataDirectory,
+                publicKeys, serverKeys);
     }
 
     private static int orDefault(Integer value, int fallback) {
@@ -125,14 +133,24 @@ public final class ReplicaConfig {
         return serverId;
     }
 
-    /** n, the number of servers. */
+    /** n, the number of servers, from the public key file. */
     public int servers() {
-        return servers;
+        return publicKeys.servers();
     }
 
-    /** t, the number of faulty servers tolerated. */
+    /** t, the number of faulty servers tolerated, from the public key file. */
     public int faulty() {
-        return faulty;
+        return publicKeys.faulty();
+    }
+
+    /** The validated public keys every server and client shares. */
+    public PublicKeys publicKeys() {
+        return publicKeys;
+    }
+
+    /** This server's validated secret keys; never logged. */
+    ServerKeys serverKeys() {
+        return serverKeys;
     }
 
     public int batchSize() {
@@ -149,5 +167,11 @@ public final class ReplicaConfig {
 
     public Path dataDirectory() {
         return dataDirectory;
+    }
+
+    @Override
+    public String toString() {
+        return "ReplicaConfig[serverId=" + serverId + ", n=" + servers() + ", t=" + faulty()
+                + ", batchSize=" + batchSize + ", dataDirectory=" + dataDirectory + "]";
     }
 }

@@ -20,7 +20,7 @@ import org.sintraee.api.SintraException;
 /**
  * The resource adapter: one per server, one replica each. Defined by annotations only
  * (no ra.xml). Per-instance values are set with asadmin
- * {@code create-resource-adapter-config --property serverId=0:publicKeyFile=...:privateKeyFile=...:dataDirectory=... <ra name>}.
+ * {@code create-resource-adapter-config --property serverId=1:publicKeyFile=...:privateKeyFile=...:dataDirectory=... <ra name>}.
  *
  * <p>Walking skeleton: start() validates the configuration and records the start; the
  * replica's engine (the runtime module) is wired in a later step.
@@ -40,7 +40,7 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
     /** The adapter's life-cycle state, reported by {@link #status()}. */
     enum State { STOPPED, STARTED }
 
-    @ConfigProperty(description = "This server's index in the server set, 0 <= serverId < servers. Required.")
+    @ConfigProperty(description = "This server's id in the server set, 1..n as in the dealer's files. Required.")
     private Integer serverId;
 
     @ConfigProperty(description = "Path of the public parameters file made by the dealer, shared by all servers. Required.")
@@ -55,14 +55,6 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "" + ReplicaConfig.DEFAULT_BATCH_SIZE,
             description = "Maximum number of requests a replica proposes in one batch.")
     private Integer batchSize = ReplicaConfig.DEFAULT_BATCH_SIZE;
-
-    @ConfigProperty(defaultValue = "" + ReplicaConfig.DEFAULT_SERVERS,
-            description = "n, the number of servers (until it is read from the public key file).")
-    private Integer servers = ReplicaConfig.DEFAULT_SERVERS;
-
-    @ConfigProperty(defaultValue = "" + ReplicaConfig.DEFAULT_FAULTY,
-            description = "t, the number of faulty servers tolerated, n > 3t (until it is read from the public key file).")
-    private Integer faulty = ReplicaConfig.DEFAULT_FAULTY;
 
     private transient volatile ReplicaConfig config;
     private transient volatile Instant startedAt;
@@ -99,7 +91,7 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
 
     ReplicaConfig.RawProperties rawProperties() {
         return new ReplicaConfig.RawProperties(serverId, publicKeyFile, privateKeyFile, dataDirectory,
-                batchSize, servers, faulty);
+                batchSize);
     }
 
     @Override
@@ -157,21 +149,5 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
-    }
-
-    public Integer getServers() {
-        return servers;
-    }
-
-    public void setServers(Integer servers) {
-        this.servers = servers;
-    }
-
-    public Integer getFaulty() {
-        return faulty;
-    }
-
-    public void setFaulty(Integer faulty) {
-        this.faulty = faulty;
     }
 }

@@ -41,7 +41,7 @@ class OutboundConnectionTest {
         SintraResourceAdapter adapter = new SintraResourceAdapter();
         adapter.setServerId(2);
         adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile.toString());
+        adapter.setPrivateKeyFile(files.privateKeyFile(2).toString());
         adapter.setDataDirectory(files.dataDirectory.toString());
         adapter.start(new FakeBootstrapContext());
 

@@ -26,91 +26,99 @@ class ReplicaConfigTest {
     }
 
     @Test
-    void validPropertiesGiveTheDefaultsAndCreateTheDataDirectory() throws Exception {
+    void validPropertiesLoadTheKeysAndCreateTheDataDirectory() throws Exception {
         ReplicaConfig config = ReplicaConfig.validate(files.properties(3));
 
         assertAll(
                 () -> assertEquals(3, config.serverId()),
-                () -> assertEquals(4, config.servers()),
-                () -> assertEquals(1, config.faulty()),
+                () -> assertEquals(4, config.servers(), "n from the public file"),
+                () -> assertEquals(1, config.faulty(), "t from the public file"),
+                () -> assertEquals(3, config.serverKeys().id()),
                 () -> assertEquals(64, config.batchSize()),
                 () -> assertEquals(files.publicKeyFile, config.publicKeyFile()),
-                () -> assertEquals(files.privateKeyFile, config.privateKeyFile()),
+                () -> assertEquals(files.privateKeyFile(3), config.privateKeyFile()),
                 () -> assertEquals(files.dataDirectory, config.dataDirectory()),
-                () -> assertTrue(Files.isDirectory(files.dataDirectory)));
+                () -> assertTrue(Files.isDirectory(files.dataDirectory)),
+                () -> assertFalse(config.toString().contains(files.signingSecretOf(3))));
     }
 
     @Test
-    void explicitGroupSizeAndBatchSizeAreUsed() throws Exception {
-        ReplicaConfig config = ReplicaConfig.validate(new ReplicaConfig.RawProperties(6, files.publicKeyFile.toString(),
-                files.privateKeyFile.toString(), files.dataDirectory.toString(), 8, 7, 2));
-
-        assertAll(
-                () -> assertEquals(7, config.servers()),
-                () -> assertEquals(2, config.faulty()),
-                () -> assertEquals(8, config.batchSize()));
+    void explicitBatchSizeIsUsed() throws Exception {
+        ReplicaConfig config = ReplicaConfig.validate(new ReplicaConfig.RawProperties(2, files.publicKeyFile.toString(),
+                files.privateKeyFile(2).toString(), files.dataDirectory.toString(), 8));
+        assertEquals(8, config.batchSize());
     }
 
     @Test
-    void serverIdIsRequired() {
+    void serverIdIsRequired() throws Exception {
         assertRejected(files.properties(null), "serverId", "is required");
     }
 
     @Test
-    void serverIdMustNotBeNegative() {
-        assertRejected(files.properties(-1), "serverId", "was -1");
+    void serverIdMustBePositive() throws Exception {
+        assertRejected(files.properties(0), "serverId", "was 0");
     }
 
     @Test
-    void serverIdMustBeBelowTheNumberOfServers() {
-        assertRejected(files.properties(4), "serverId", "less than servers (4), was 4");
+    void serverIdMustBeInTheServerSetOfThePublicFile() throws Exception {
+        assertRejected(files.properties(5), "serverId", "between 1 and n = 4");
     }
 
     @Test
-    void moreThanAThirdFaultyIsRejected() {
-        assertRejected(new ReplicaConfig.RawProperties(0, files.publicKeyFile.toString(),
-                files.privateKeyFile.toString(), files.dataDirectory.toString(), null, 3, 1), "servers", "was 3");
+    void anotherServersPrivateKeyFileIsRejected() throws Exception {
+        ResourceAdapterInternalException e = assertRejected(files.properties(2, files.privateKeyFile(3)),
+                "privateKeyFile", "invalid key file");
+        assertFalse(e.getMessage().contains(files.signingSecretOf(3)));
     }
 
     @Test
-    void batchSizeMustBePositive() {
-        assertRejected(new ReplicaConfig.RawProperties(0, files.publicKeyFile.toString(),
-                files.privateKeyFile.toString(), files.dataDirectory.toString(), 0, null, null), "batchSize", "was 0");
+    void aCorruptPublicKeyFileIsRejectedNamingTheField() throws Exception {
+        Files.writeString(files.publicKeyFile, Files.readString(files.publicKeyFile)
+                .replace("\"sintra-ee/public-keys\"", "\"something-else\""));
+        assertRejected(files.properties(1), "publicKeyFile", "format");
     }
 
     @Test
-    void missingPrivateKeyFileIsNamedWithItsPath() {
+    void batchSizeMustBePositive() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.dataDirectory.toString(), 0), "batchSize", "was 0");
+    }
+
+    @Test
+    void missingPrivateKeyFileIsNamedWithItsPath() throws Exception {
         Path missing = dir.resolve("no-such-private.json");
-        assertRejected(new ReplicaConfig.RawProperties(0, files.publicKeyFile.toString(), missing.toString(),
-                files.dataDirectory.toString(), null, null, null),
-                "privateKeyFile", "does not exist or is not readable: " + missing);
+        assertRejected(files.properties(1, missing), "privateKeyFile", "does not exist or is not readable: " + missing);
     }
 
     @Test
-    void publicKeyFileMustBeAFileNotADirectory() {
-        assertRejected(new ReplicaConfig.RawProperties(0, dir.toString(), files.privateKeyFile.toString(),
-                files.dataDirectory.toString(), null, null, null), "publicKeyFile", "does not exist or is not readable");
+    void publicKeyFileMustBeAFileNotADirectory() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, dir.toString(), files.privateKeyFile(1).toString(),
+                files.dataDirectory.toString(), null), "publicKeyFile", "does not exist or is not readable");
     }
 
     @Test
-    void blankKeyFileIsRequired() {
-        assertRejected(new ReplicaConfig.RawProperties(0, "  ", files.privateKeyFile.toString(),
-                files.dataDirectory.toString(), null, null, null), "publicKeyFile", "is required");
+    void blankKeyFileIsRequired() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, "  ", files.privateKeyFile(1).toString(),
+                files.dataDirectory.toString(), null), "publicKeyFile", "is required");
     }
 
     @Test
-    void dataDirectoryThatIsAFileIsRejected() {
-        assertRejected(new ReplicaConfig.RawProperties(0, files.publicKeyFile.toString(),
-                files.privateKeyFile.toString(), files.privateKeyFile.toString(), null, null, null),
-                "dataDirectory", "cannot be created: " + files.privateKeyFile);
+    void dataDirectoryThatIsAFileIsRejected() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.privateKeyFile(1).toString(), null),
+                "dataDirectory", "cannot be created: " + files.privateKeyFile(1));
     }
 
-    private static void assertRejected(ReplicaConfig.RawProperties properties, String property, String detail) {
+    private ResourceAdapterInternalException assertRejected(ReplicaConfig.RawProperties properties, String property,
+            String detail) throws Exception {
         ResourceAdapterInternalException e =
                 assertThrows(ResourceAdapterInternalException.class, () -> ReplicaConfig.validate(properties));
         String message = e.getMessage();
         assertTrue(message.startsWith("Sintra EE: config property '" + property + "' "), message);
         assertTrue(message.contains(detail), message);
-        assertFalse(message.contains("do-not-print-me"), "a key file's content leaked into: " + message);
+        for (int id = 1; id <= TestReplicaFiles.SERVERS; id++) {
+            assertFalse(message.contains(files.signingSecretOf(id)), "a secret leaked into: " + message);
+        }
+        return e;
     }
 }

@@ -29,7 +29,7 @@ class SintraResourceAdapterTest {
         adapter = new SintraResourceAdapter();
         adapter.setServerId(1);
         adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile.toString());
+        adapter.setPrivateKeyFile(files.privateKeyFile(1).toString());
         adapter.setDataDirectory(files.dataDirectory.toString());
     }
 
