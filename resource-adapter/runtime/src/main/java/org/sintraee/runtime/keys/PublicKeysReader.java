@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import org.bouncycastle.math.ec.ECPoint;
 import org.sintraee.protocol.crypto.ec.DhThresholdCoin;
 import org.sintraee.protocol.crypto.ec.Tdh2;
+import org.sintraee.protocol.crypto.ec.VerificationKeys;
 import org.sintraee.protocol.crypto.shoup.ShoupDealer;
 import org.sintraee.protocol.crypto.shoup.ShoupPublicKey;
 import org.sintraee.protocol.crypto.sig.Ed25519Verifier;
@@ -116,7 +117,7 @@ final class PublicKeysReader {
     private DhThresholdCoin coin(PublicKeyFile.DlogKey s, int n, int t) throws KeyFileException {
         List<ECPoint> keys = dlogKeys(s, "coin", KeyFileFormat.COIN_SCHEME, n, t);
         ECPoint publicKey = in.point(s.publicKey, "coin.publicKey");
-        int bad = DlogConsistency.firstInconsistent(t + 1, publicKey, keys);
+        int bad = VerificationKeys.firstInconsistent(t + 1, publicKey, keys);
         if (bad != 0) {
             throw in.error("coin.verificationKeys[" + (bad - 1) + "]", "does not lie on the sharing polynomial"
                     + " of coin.publicKey and the keys before it (keys from different dealings?)");

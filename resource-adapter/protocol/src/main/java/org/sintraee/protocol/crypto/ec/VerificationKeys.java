@@ -1,12 +1,14 @@
 package org.sintraee.protocol.crypto.ec;
 
 import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.sintraee.protocol.crypto.Shamir;
 
 /** Load-time checks of a dealt discrete-log key's public parts (g^x and the g^{x_i}). */
-final class VerificationKeys {
+public final class VerificationKeys {
 
     private VerificationKeys() {
     }
@@ -28,20 +30,33 @@ final class VerificationKeys {
      * @param what the scheme's name for messages, e.g. "tdh2"
      */
     static void requireConsistent(String what, int threshold, ECPoint publicKey, ECPoint[] keys) {
+        int j = firstInconsistent(threshold, publicKey, Arrays.asList(keys));
+        if (j != 0) {
+            throw new IllegalArgumentException(what + " verification key " + j + " is inconsistent: keys 1.."
+                    + (threshold - 1) + " and " + j + " do not interpolate to the " + what + " public key");
+        }
+    }
+
+    /**
+     * The same check for callers that report errors their own way (the key-file loader).
+     *
+     * @return the first index j (1-based) whose key does not fit, or 0 if all fit
+     */
+    public static int firstInconsistent(int threshold, ECPoint publicKey, List<ECPoint> keys) {
         int[] indices = new int[threshold];
         ECPoint[] points = new ECPoint[threshold];
         for (int a = 0; a < threshold - 1; a++) {
             indices[a] = a + 1;
-            points[a] = keys[a];
+            points[a] = keys.get(a);
         }
-        for (int j = threshold; j <= keys.length; j++) {
+        for (int j = threshold; j <= keys.size(); j++) {
             indices[threshold - 1] = j;
-            points[threshold - 1] = keys[j - 1];
+            points[threshold - 1] = keys.get(j - 1);
             BigInteger[] lambda = Shamir.lagrangeAtZero(indices, Secp256k1.Q);
             if (!ECAlgorithms.sumOfMultiplies(points, lambda).normalize().equals(publicKey)) {
-                throw new IllegalArgumentException(what + " verification key " + j + " is inconsistent: keys 1.."
-                        + (threshold - 1) + " and " + j + " do not interpolate to the " + what + " public key");
+                return j;
             }
         }
+        return 0;
     }
 }
