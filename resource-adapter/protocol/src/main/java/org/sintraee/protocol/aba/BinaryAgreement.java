@@ -11,6 +11,7 @@ import org.sintraee.protocol.aba.AbaMessage.Decide;
 import org.sintraee.protocol.aba.AbaMessage.MainVote;
 import org.sintraee.protocol.aba.AbaMessage.PreProcess;
 import org.sintraee.protocol.aba.AbaMessage.PreVote;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.FaultKind;
@@ -35,6 +36,8 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
     static final int WINDOW = 2;
     /** Buffered future messages per sender (three messages a round, a few rounds). */
     static final int FUTURE_PER_SENDER = 32;
+    /** No external proof π: an input or vote that needs none carries the empty string. */
+    static final byte[] NO_PROOF = new byte[0];
 
     private final ServerContext ctx;
     private final Tag tag;
@@ -43,7 +46,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
     private final TreeMap<Integer, RoundState> rounds = new TreeMap<>();
     private final PendingBuffer<Integer, AbaMessage> future = new PendingBuffer<>(FUTURE_PER_SENDER);
     private Proposal input;
-    private byte[] proof = Bytes.NONE;
+    private byte[] proof = NO_PROOF;
     private int round = 1;
     /** How to pre-vote in {@code round > 1}: hard (a main-vote for a bit) or soft (all abstained). */
     private Justification plan;
@@ -92,7 +95,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
             throw new IllegalStateException("binary agreement " + tag + " got a second input");
         }
         if (checker.biased() && proposal.value()) {
-            Check c = checker.proof(proposal.proof().orElse(Bytes.NONE));
+            Check c = checker.proof(proposal.proof().orElse(NO_PROOF));
             if (!c.valid()) {
                 throw new IllegalArgumentException("input 1 needs a valid external proof: " + c.reason());
             }
@@ -101,7 +104,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
         input = proposal;
         Step.Builder<AbaMessage, Decision> b = Step.builder();
         if (decision == null && !checker.biased()) {
-            PreProcess mine = new PreProcess(proposal.value(), ctx.signer().sign(checker.preProcess(proposal.value())));
+            PreProcess mine = new PreProcess(proposal.value(), Bytes.of(ctx.signer().sign(checker.preProcess(proposal.value()))));
             b.durable(new DurableRecord(tag, "pre-process", new byte[] {VoteValue.of(proposal.value()).code()}));
             b.broadcast(mine);
         }
@@ -147,7 +150,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
             }
             return;
         }
-        Check c = checker.signature(sender, checker.preProcess(p.value()), p.signature());
+        Check c = checker.signature(sender, checker.preProcess(p.value()), p.signature().toArray());
         if (!c.valid()) {
             b.fault(new Fault(sender, tag, c.fault(), "pre-process: " + c.reason()));
             return;
@@ -157,7 +160,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
 
     private void onDecide(int sender, Decide d, Step.Builder<AbaMessage, Decision> b) {
         Check c = d.round() < 1 ? Check.fault(FaultKind.MALFORMED, "round " + d.round())
-                : checker.decide(d.round(), d.value(), d.certificate(), d.proof());
+                : checker.decide(d.round(), d.value(), d.certificate(), d.proof().toArray());
         if (!c.valid()) {
             b.fault(new Fault(sender, tag, c.fault(), "decide: " + c.reason()));
             return;
@@ -187,8 +190,8 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
             }
             return;
         }
-        Check sig = m instanceof PreVote pv ? checker.signature(sender, checker.preVote(pv.round(), pv.value()), pv.signature())
-                : checker.signature(sender, checker.mainVote(m.round(), ((MainVote) m).value()), ((MainVote) m).signature());
+        Check sig = m instanceof PreVote pv ? checker.signature(sender, checker.preVote(pv.round(), pv.value()), pv.signature().toArray())
+                : checker.signature(sender, checker.mainVote(m.round(), ((MainVote) m).value()), ((MainVote) m).signature().toArray());
         if (!sig.valid()) {
             b.fault(new Fault(sender, tag, sig.fault(), kind(m) + " in round " + m.round() + ": " + sig.reason()));
             return;
@@ -201,12 +204,12 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
         Check c;
         byte[] pi;
         if (m instanceof PreVote pv) {
-            c = checker.preVote(pv.round(), pv.value(), pv.justification(), pv.proof(), this::coinBit);
-            pi = pv.proof();
+            c = checker.preVote(pv.round(), pv.value(), pv.justification(), pv.proof().toArray(), this::coinBit);
+            pi = pv.proof().toArray();
         } else {
             MainVote mv = (MainVote) m;
-            c = checker.mainVote(mv.round(), mv.value(), mv.justification(), mv.proof(), this::coinBit);
-            pi = mv.proof();
+            c = checker.mainVote(mv.round(), mv.value(), mv.justification(), mv.proof().toArray(), this::coinBit);
+            pi = mv.proof().toArray();
         }
         if (c.needsCoin()) {
             if (m instanceof PreVote pv) {
@@ -291,7 +294,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
             Map<Integer, byte[]> sigs = Votes.mainVoteSignatures(rs, v);
             if (ctx.quorums().isQuorum(sigs.keySet())) {
                 boolean bit = v == VoteValue.ONE;
-                decide(new Decide(rs.round, bit, new QuorumCertificate(sigs), bit ? proof : Bytes.NONE), b);
+                decide(new Decide(rs.round, bit, new QuorumCertificate(sigs), Bytes.of(bit ? proof : NO_PROOF)), b);
                 return;
             }
         }
@@ -314,7 +317,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
     }
 
     private void decide(Decide d, Step.Builder<AbaMessage, Decision> b) {
-        decision = new Decision(d.value(), d.value() && checker.biased() ? Optional.of(d.proof()) : Optional.empty(), d.round());
+        decision = new Decision(d.value(), d.value() && checker.biased() ? Optional.of(d.proof().toArray()) : Optional.empty(), d.round());
         b.output(decision);
         b.broadcast(d); // forwarded once: whoever lags adopts it
         rounds.clear();

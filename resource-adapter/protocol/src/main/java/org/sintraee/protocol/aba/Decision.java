@@ -2,6 +2,7 @@ package org.sintraee.protocol.aba;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.sintraee.protocol.core.Bytes;
 
 /**
  * The agreed bit, the round it was decided in, and for a biased decision of 1 the external
@@ -25,6 +26,6 @@ public record Decision(boolean value, Optional<byte[]> proof, int round) {
 
     @Override
     public String toString() {
-        return "Decision[" + (value ? 1 : 0) + " in round " + round + proof.map(p -> ", π=" + Bytes.show(p)).orElse("") + "]";
+        return "Decision[" + (value ? 1 : 0) + " in round " + round + proof.map(p -> ", π=" + Bytes.brief(p)).orElse("") + "]";
     }
 }

@@ -2,6 +2,7 @@ package org.sintraee.protocol.aba;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.sintraee.protocol.core.Bytes;
 
 /**
  * A server's input: a bit, and for the biased variant the external proof π that must come
@@ -34,6 +35,6 @@ public record Proposal(boolean value, Optional<byte[]> proof) {
 
     @Override
     public String toString() {
-        return "Proposal[" + (value ? 1 : 0) + proof.map(p -> ", π=" + Bytes.show(p)).orElse("") + "]";
+        return "Proposal[" + (value ? 1 : 0) + proof.map(p -> ", π=" + Bytes.brief(p)).orElse("") + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.sintraee.protocol.aba.AbaMessage.MainVote;
 import org.sintraee.protocol.aba.AbaMessage.PreProcess;
 import org.sintraee.protocol.aba.AbaMessage.PreVote;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.crypto.QuorumCertificate;
 
@@ -27,7 +28,7 @@ final class Votes {
             Map<Integer, byte[]> zero = new TreeMap<>();
             Map<Integer, byte[]> one = new TreeMap<>();
             for (Map.Entry<Integer, PreProcess> e : a.preProcesses().entrySet()) {
-                (e.getValue().value() ? one : zero).put(e.getKey(), e.getValue().signature());
+                (e.getValue().value() ? one : zero).put(e.getKey(), e.getValue().signature().toArray());
             }
             if (!ctx.quorums().isQuorum(a.preProcesses().keySet())) {
                 return Optional.empty();
@@ -49,12 +50,12 @@ final class Votes {
             value = coin.get();
             j = a.plan();
         }
-        byte[] proof = checker.biased() && value ? a.proof() : Bytes.NONE;
+        byte[] proof = checker.biased() && value ? a.proof() : BinaryAgreement.NO_PROOF;
         if (checker.biased() && value && proof.length == 0) {
             throw new IllegalStateException("a justified 1-vote without π: a bug");
         }
         byte[] sig = ctx.signer().sign(checker.preVote(rs.round, value));
-        return Optional.of(new PreVote(rs.round, value, j, proof, sig));
+        return Optional.of(new PreVote(rs.round, value, j, Bytes.of(proof), Bytes.of(sig)));
     }
 
     /** This server's main-vote, on n - t justified pre-votes of the round. */
@@ -67,7 +68,7 @@ final class Votes {
         Justification forOne = null;
         for (Map.Entry<Integer, PreVote> e : rs.preVotes.entrySet()) {
             PreVote pv = e.getValue();
-            (pv.value() ? one : zero).put(e.getKey(), pv.signature());
+            (pv.value() ? one : zero).put(e.getKey(), pv.signature().toArray());
             if (pv.value() && forOne == null) {
                 forOne = pv.justification();
             } else if (!pv.value() && forZero == null) {
@@ -85,9 +86,9 @@ final class Votes {
             v = VoteValue.ABSTAIN;
             j = new Justification.Abstain(forZero, forOne);
         }
-        byte[] proof = checker.biased() && v != VoteValue.ZERO ? a.proof() : Bytes.NONE;
+        byte[] proof = checker.biased() && v != VoteValue.ZERO ? a.proof() : BinaryAgreement.NO_PROOF;
         byte[] sig = ctx.signer().sign(checker.mainVote(rs.round, v));
-        return new MainVote(rs.round, v, j, proof, sig);
+        return new MainVote(rs.round, v, j, Bytes.of(proof), Bytes.of(sig));
     }
 
     /** Signatures of the round's counted main-votes for {@code v}, by sender. */
@@ -95,7 +96,7 @@ final class Votes {
         Map<Integer, byte[]> sigs = new TreeMap<>();
         rs.mainVotes.forEach((s, m) -> {
             if (m.value() == v) {
-                sigs.put(s, m.signature());
+                sigs.put(s, m.signature().toArray());
             }
         });
         return sigs;

@@ -2,6 +2,7 @@ package org.sintraee.protocol.cbc;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.sintraee.protocol.core.Bytes;
 
 /** Local inputs of a consistent-broadcast instance. */
 public sealed interface CbcInput {
@@ -29,7 +30,7 @@ public sealed interface CbcInput {
 
         @Override
         public String toString() {
-            return "Broadcast(" + Hex.brief(payload) + ")";
+            return "Broadcast(" + Bytes.brief(payload) + ")";
         }
     }
 

@@ -3,6 +3,7 @@ package org.sintraee.protocol.cbc;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.core.Statement;
 import org.sintraee.protocol.core.Tag;
@@ -124,6 +125,6 @@ public record CbcProof(byte[] digest, QuorumCertificate sigma) {
 
     @Override
     public String toString() {
-        return "CbcProof(" + Hex.brief(digest) + ", " + sigma + ")";
+        return "CbcProof(" + Bytes.brief(digest) + ", " + sigma + ")";
     }
 }

@@ -1,5 +1,6 @@
 package org.sintraee.protocol.cbc;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
         }
         return Step.<CbcMessage, Delivered>builder()
                 .durable(new DurableRecord(tag, "c-send", proposalDigest))
-                .broadcast(new CSend(proposal))
+                .broadcast(new CSend(Bytes.of(proposal)))
                 .build();
     }
 
@@ -167,7 +168,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
             fault(b, from, FaultKind.UNEXPECTED, "C-SEND from a server that is not the sender " + sender);
             return;
         }
-        byte[] m = s.payload();
+        byte[] m = s.payload().toArray();
         if (m.length > maxPayloadBytes) {
             fault(b, from, FaultKind.MALFORMED, "C-SEND payload of " + m.length + " bytes exceeds " + maxPayloadBytes);
             return;
@@ -187,7 +188,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
         }
         // Durable before the echo leaves: a restarted server must never echo another digest.
         b.durable(new DurableRecord(tag, "c-echo", d));
-        b.send(Target.to(sender), new CEcho(ctx.signer().sign(CbcProof.readyStatement(tag, d))));
+        b.send(Target.to(sender), new CEcho(Bytes.of(ctx.signer().sign(CbcProof.readyStatement(tag, d)))));
         if (proof == null || Arrays.equals(proof.digest(), d)) {
             hold(m, d);
             serveWaiting(b);
@@ -204,7 +205,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
             fault(b, from, FaultKind.UNEXPECTED, "C-ECHO before the sender broadcast");
             return;
         }
-        byte[] sig = e.signature();
+        byte[] sig = e.signature().toArray();
         if (sig.length > QuorumCertificate.MAX_SIGNATURE_BYTES) {
             fault(b, from, FaultKind.MALFORMED, "C-ECHO signature of " + sig.length + " bytes");
             return;
@@ -226,12 +227,12 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
         echoes.put(from, sig);
         if (quorums.isEchoQuorum(echoes.keySet())) {
             finalSent = true;
-            b.broadcast(new CFinal(proposalDigest, new QuorumCertificate(echoes)));
+            b.broadcast(new CFinal(Bytes.of(proposalDigest), new QuorumCertificate(echoes)));
         }
     }
 
     private void onFinal(int from, CFinal f, Step.Builder<CbcMessage, Delivered> b) {
-        byte[] d = f.digest();
+        byte[] d = f.digest().toArray();
         if (d.length != CbcProof.DIGEST_BYTES) {
             fault(b, from, FaultKind.MALFORMED, "C-FINAL digest of " + d.length + " bytes");
             return;
@@ -282,12 +283,12 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
 
     private void request(int from, Step.Builder<CbcMessage, Delivered> b) {
         for (int server : retrieval.toAsk(from, proof.sigma())) {
-            b.send(Target.to(server), new CRequest(proof.digest()));
+            b.send(Target.to(server), new CRequest(Bytes.of(proof.digest())));
         }
     }
 
     private void onRequest(int from, CRequest r, Step.Builder<CbcMessage, Delivered> b) {
-        byte[] d = r.digest();
+        byte[] d = r.digest().toArray();
         if (d.length != CbcProof.DIGEST_BYTES) {
             fault(b, from, FaultKind.MALFORMED, "C-REQUEST digest of " + d.length + " bytes");
             return;
@@ -297,7 +298,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
         }
         if (payload != null && Arrays.equals(payloadDigest, d)) {
             retrieval.serve(from);
-            b.send(Target.to(from), new CAnswer(payload));
+            b.send(Target.to(from), new CAnswer(Bytes.of(payload)));
         } else {
             retrieval.await(from, d);
         }
@@ -312,7 +313,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
             }
             return;
         }
-        byte[] m = a.payload();
+        byte[] m = a.payload().toArray();
         if (m.length > maxPayloadBytes) {
             fault(b, from, FaultKind.MALFORMED, "C-ANSWER payload of " + m.length + " bytes exceeds " + maxPayloadBytes);
             return;
@@ -337,7 +338,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
 
     private void serveWaiting(Step.Builder<CbcMessage, Delivered> b) {
         for (int requester : retrieval.releaseWaiting(payloadDigest)) {
-            b.send(Target.to(requester), new CAnswer(payload));
+            b.send(Target.to(requester), new CAnswer(Bytes.of(payload)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.sintraee.protocol.cbc;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.sintraee.protocol.core.Bytes;
 
 /** The output of consistent broadcast: the payload and its transferable proof. */
 public record Delivered(byte[] payload, CbcProof proof) {
@@ -27,6 +28,6 @@ public record Delivered(byte[] payload, CbcProof proof) {
 
     @Override
     public String toString() {
-        return "Delivered(" + Hex.brief(payload) + ", " + proof + ")";
+        return "Delivered(" + Bytes.brief(payload) + ", " + proof + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.sintraee.protocol.mvba;
 
 import java.util.Arrays;
+import org.sintraee.protocol.core.Bytes;
 
 /**
  * The decision of validated agreement: the value (the proposal of server {@code candidate},
@@ -29,6 +30,6 @@ public record MvbaDecision(byte[] value, int candidate, int iteration) {
 
     @Override
     public String toString() {
-        return "MvbaDecision(" + Hex.brief(value) + ", candidate " + candidate + ", iteration " + iteration + ")";
+        return "MvbaDecision(" + Bytes.brief(value) + ", candidate " + candidate + ", iteration " + iteration + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.sintraee.protocol.mvba;
 
 import java.util.Arrays;
+import org.sintraee.protocol.core.Bytes;
 
 /** Local inputs of validated agreement. */
 public sealed interface MvbaInput {
@@ -28,7 +29,7 @@ public sealed interface MvbaInput {
 
         @Override
         public String toString() {
-            return "Propose(" + Hex.brief(value) + ")";
+            return "Propose(" + Bytes.brief(value) + ")";
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.sintraee.protocol.rbc;
 
 import java.util.Arrays;
+import org.sintraee.protocol.core.Bytes;
 
 /** The bytes a reliable broadcast carries: the sender's input and every server's output. Immutable. */
 public record Payload(byte[] bytes) {
@@ -33,6 +34,6 @@ public record Payload(byte[] bytes) {
 
     @Override
     public String toString() {
-        return "Payload[" + Brief.of(bytes) + "]";
+        return "Payload[" + Bytes.brief(bytes) + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.FaultKind;
@@ -103,7 +104,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
         byte[] m = input.bytes();
         return Step.<RbcMessage, Payload>builder()
                 .durable(new DurableRecord(tag, "send", digest(tag, m)))
-                .broadcast(new Send(m))
+                .broadcast(new Send(Bytes.of(m)))
                 .build();
     }
 
@@ -114,17 +115,17 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
         }
         Step.Builder<RbcMessage, Payload> step = Step.builder();
         if (message instanceof Request r) {
-            onRequest(from, r.digest(), step);          // answered even after delivery
+            onRequest(from, r.digest().toArray(), step); // answered even after delivery
         } else if (message instanceof Answer a) {
-            onAnswer(from, a.payload(), step);
+            onAnswer(from, a.payload().toArray(), step);
         } else if (delivered != null) {
             return Step.empty();                          // late SEND, ECHO, READY: nothing left to do
         } else if (message instanceof Send s) {
-            onSend(from, s.payload(), step);
+            onSend(from, s.payload().toArray(), step);
         } else if (message instanceof Echo e) {
-            onEcho(from, e.digest(), step);
+            onEcho(from, e.digest().toArray(), step);
         } else if (message instanceof Ready r) {
-            onReady(from, r.digest(), step);
+            onReady(from, r.digest().toArray(), step);
         }
         return step.build();
     }
@@ -148,7 +149,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
         }
         sendDigest = d;
         payloads.put(d, m);
-        step.durable(new DurableRecord(tag, "echo", h)).broadcast(new Echo(h));
+        step.durable(new DurableRecord(tag, "echo", h)).broadcast(new Echo(Bytes.of(h)));
         tryDeliver(d, step);
     }
 
@@ -158,7 +159,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
             return;
         }
         if (d.equals(wanted) && requestedFrom.add(from)) {
-            step.send(Target.to(from), new Request(h));   // a late echoer of the wanted digest holds it
+            step.send(Target.to(from), new Request(Bytes.of(h))); // a late echoer of the wanted digest holds it
         }
         maybeReady(d, step);
     }
@@ -196,7 +197,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
         }
         readySent = true;
         byte[] h = HEX.parseHex(d);
-        step.durable(new DurableRecord(tag, "ready", h)).broadcast(new Ready(h));
+        step.durable(new DurableRecord(tag, "ready", h)).broadcast(new Ready(Bytes.of(h)));
     }
 
     /** Delivers on readyToDeliver readies for d with the payload held; without it, asks d's echoers. */
@@ -216,7 +217,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
             byte[] h = HEX.parseHex(d);
             for (int echoer : votersFor(echoes, d)) {
                 requestedFrom.add(echoer);
-                step.send(Target.to(echoer), new Request(h));
+                step.send(Target.to(echoer), new Request(Bytes.of(h)));
             }
         }
     }
@@ -229,7 +230,7 @@ public final class ReliableBroadcast implements Protocol<Payload, RbcMessage, Pa
         byte[] m = payloads.get(HEX.formatHex(h));
         // one answer per requester: an honest one asks once, and a faulty one gets no amplification
         if (m != null && answeredTo.add(from)) {
-            step.send(Target.to(from), new Answer(m));
+            step.send(Target.to(from), new Answer(Bytes.of(m)));
         }
     }
 

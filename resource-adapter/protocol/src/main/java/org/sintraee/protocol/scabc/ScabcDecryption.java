@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.FaultKind;
@@ -53,7 +54,7 @@ public final class ScabcDecryption implements Protocol<ScabcInput, ScabcMessage,
     private long nextDeliver;
     private final TreeMap<Long, Slot> slots = new TreeMap<>();
     /** Hash of each decrypted position's replay key → that position; looked up, never iterated. */
-    private final Map<String, Long> firstSeqOfKey = new HashMap<>();
+    private final Map<Bytes, Long> firstSeqOfKey = new HashMap<>();
     /** Shares for positions not ordered here yet: at most one per (seq, sender), seqs inside the window. */
     private final TreeMap<Long, TreeMap<Integer, Share>> future = new TreeMap<>();
 
@@ -143,7 +144,7 @@ public final class ScabcDecryption implements Protocol<ScabcInput, ScabcMessage,
             return Slot.skipped(seq, "invalid ciphertext: " + v.reason());
         }
         Ciphertext c = Ciphertext.decode(encoded).get();
-        String replay = Hex.full(Hashes.sha256(REPLAY_DOMAIN, scheme.replayKey(c)));
+        Bytes replay = Bytes.of(Hashes.sha256(REPLAY_DOMAIN, scheme.replayKey(c)));
         Long first = firstSeqOfKey.putIfAbsent(replay, seq);
         if (first != null) {
             return Slot.skipped(seq, "replays the key of the ciphertext ordered at " + first);

@@ -2,6 +2,7 @@ package org.sintraee.protocol.scabc;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.sintraee.protocol.core.Bytes;
 
 /**
  * What the layer outputs for each a-delivered position, strictly in order: the decrypted
@@ -35,7 +36,7 @@ public sealed interface ScabcDelivery {
 
         @Override
         public String toString() {
-            return "Delivered(" + seq + ", " + Hex.brief(plaintext) + ")";
+            return "Delivered(" + seq + ", " + Bytes.brief(plaintext) + ")";
         }
     }
 

@@ -1,6 +1,7 @@
 package org.sintraee.protocol.scabc;
 
 import java.util.Arrays;
+import org.sintraee.protocol.core.Bytes;
 
 /** Local inputs of the SC-ABC decryption layer: the atomic broadcast's output stream. */
 public sealed interface ScabcInput {
@@ -32,7 +33,7 @@ public sealed interface ScabcInput {
 
         @Override
         public String toString() {
-            return "Ordered(" + seq + ", " + Hex.brief(encodedCiphertext) + ")";
+            return "Ordered(" + seq + ", " + Bytes.brief(encodedCiphertext) + ")";
         }
     }
 }

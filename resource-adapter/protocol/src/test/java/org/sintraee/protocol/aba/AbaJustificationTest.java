@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,12 +107,12 @@ class AbaJustificationTest {
 
     @Test
     void decideNeedsNMinusTMainVotesAndStopsTheInstance() {
-        AbaMessage.Decide forged = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(3, VoteValue.ONE), 2, 3), NONE);
+        AbaMessage.Decide forged = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(3, VoteValue.ONE), 2, 3), Bytes.of(NONE));
         rejected(node.handleMessage(2, forged), FaultKind.INVALID_PROOF, 2);
-        AbaMessage.Decide wrongRound = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(2, VoteValue.ONE), 2, 3, 4), NONE);
+        AbaMessage.Decide wrongRound = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(2, VoteValue.ONE), 2, 3, 4), Bytes.of(NONE));
         rejected(node.handleMessage(2, wrongRound), FaultKind.INVALID_PROOF, 2);
         assertFalse(node.terminated());
-        AbaMessage.Decide good = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(3, VoteValue.ONE), 2, 3, 4), NONE);
+        AbaMessage.Decide good = new AbaMessage.Decide(3, true, f.qc(f.statements.mainVote(3, VoteValue.ONE), 2, 3, 4), Bytes.of(NONE));
         Step<AbaMessage, Decision> step = node.handleMessage(2, good);
         assertEquals(List.of(new Decision(true, java.util.Optional.empty(), 3)), step.outputs());
         assertEquals(good, step.messages().get(0).message(), "forwarded once");
@@ -153,9 +154,9 @@ class AbaJustificationTest {
         assertTrue(biased.handleMessage(3, f.preVote(3, 2, true, soft, PI)).isEmpty());
         assertEquals(1, biased.counted(2, true));
         // a DECIDE(1) must carry π
-        AbaMessage.Decide noProof = new AbaMessage.Decide(1, true, f.qc(f.statements.mainVote(1, VoteValue.ONE), 2, 3, 4), NONE);
+        AbaMessage.Decide noProof = new AbaMessage.Decide(1, true, f.qc(f.statements.mainVote(1, VoteValue.ONE), 2, 3, 4), Bytes.of(NONE));
         rejected(biased.handleMessage(2, noProof), FaultKind.UNJUSTIFIED, 2);
-        AbaMessage.Decide withProof = new AbaMessage.Decide(1, true, f.qc(f.statements.mainVote(1, VoteValue.ONE), 2, 3, 4), PI);
+        AbaMessage.Decide withProof = new AbaMessage.Decide(1, true, f.qc(f.statements.mainVote(1, VoteValue.ONE), 2, 3, 4), Bytes.of(PI));
         Decision d = biased.handleMessage(2, withProof).outputs().get(0);
         assertTrue(d.value());
         assertTrue(Arrays.equals(PI, d.proof().orElseThrow()));

@@ -1,5 +1,6 @@
 package org.sintraee.protocol.aba;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.List;
 import java.util.TreeMap;
 import org.sintraee.protocol.core.ServerContext;
@@ -29,15 +30,15 @@ final class Forge {
     }
 
     AbaMessage.PreProcess preProcess(int server, boolean b) {
-        return new AbaMessage.PreProcess(b, sign(server, statements.preProcess(b)));
+        return new AbaMessage.PreProcess(b, Bytes.of(sign(server, statements.preProcess(b))));
     }
 
     AbaMessage.PreVote preVote(int server, int round, boolean b, Justification j, byte[] proof) {
-        return new AbaMessage.PreVote(round, b, j, proof, sign(server, statements.preVote(round, b)));
+        return new AbaMessage.PreVote(round, b, j, Bytes.of(proof), Bytes.of(sign(server, statements.preVote(round, b))));
     }
 
     AbaMessage.MainVote mainVote(int server, int round, VoteValue v, Justification j, byte[] proof) {
-        return new AbaMessage.MainVote(round, v, j, proof, sign(server, statements.mainVote(round, v)));
+        return new AbaMessage.MainVote(round, v, j, Bytes.of(proof), Bytes.of(sign(server, statements.mainVote(round, v))));
     }
 
     /** A correct round-1 pre-process justification for b (standard variant). */

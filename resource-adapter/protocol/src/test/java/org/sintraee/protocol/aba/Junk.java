@@ -1,5 +1,6 @@
 package org.sintraee.protocol.aba;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.List;
 import org.sintraee.protocol.coin.CoinMessage;
 import org.sintraee.protocol.core.ServerContext;
@@ -45,8 +46,8 @@ final class Junk {
             case 2 -> new AbaMessage.Coin(r, new CoinMessage.CoinShare(new Share(f, new byte[] {1, 2, 3})));
             case 3 -> new AbaMessage.Coin(r, new CoinMessage.CoinShare(
                     ctxs.get(f % ctxs.size()).coinKey().share(new byte[] {4})));
-            case 4 -> new AbaMessage.Decide(r, b, forge.qc(forge.statements.mainVote(r, VoteValue.of(b)), faulty), new byte[0]);
-            case 5 -> new AbaMessage.PreVote(r, b, new Justification.Initial(), new byte[0], new byte[] {0});
+            case 4 -> new AbaMessage.Decide(r, b, forge.qc(forge.statements.mainVote(r, VoteValue.of(b)), faulty), Bytes.EMPTY);
+            case 5 -> new AbaMessage.PreVote(r, b, new Justification.Initial(), Bytes.EMPTY, Bytes.of(new byte[] {0}));
             case 6 -> forge.preVote(f, 1, true, new Justification.Initial(), junkPi);
             default -> forge.mainVote(f, r, VoteValue.ABSTAIN,
                     new Justification.Abstain(new Justification.Initial(), new Justification.Initial()), junkPi);

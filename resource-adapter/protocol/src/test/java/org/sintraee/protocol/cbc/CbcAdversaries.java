@@ -1,5 +1,6 @@
 package org.sintraee.protocol.cbc;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,9 +66,9 @@ final class CbcAdversaries {
         public void start(AdversaryContext<CbcMessage> ctx) {
             for (int h = 1; h <= ctx.n(); h++) {
                 if (!ctx.faulty().contains(h)) {
-                    ctx.send(sender, Target.to(h), new CSend(halfA.contains(h) ? a : b));
+                    ctx.send(sender, Target.to(h), new CSend(Bytes.of(halfA.contains(h) ? a : b)));
                     if (both) {
-                        ctx.send(sender, Target.to(h), new CSend(halfA.contains(h) ? b : a));
+                        ctx.send(sender, Target.to(h), new CSend(Bytes.of(halfA.contains(h) ? b : a)));
                     }
                 }
             }
@@ -84,14 +85,14 @@ final class CbcAdversaries {
             if (m.to() == sender && m.message() instanceof CEcho e) {
                 for (byte[] p : payloads.values()) {
                     byte[] d = CbcProof.digestOf(p);
-                    if (ctxs.get(0).verifier().verify(m.from(), CbcProof.readyStatement(tag, d), e.signature())) {
-                        addEcho(ctx, d, m.from(), e.signature());
+                    if (ctxs.get(0).verifier().verify(m.from(), CbcProof.readyStatement(tag, d), e.signature().toArray())) {
+                        addEcho(ctx, d, m.from(), e.signature().toArray());
                     }
                 }
-            } else if (m.message() instanceof CRequest r && payloads.containsKey(hex(r.digest()))) {
-                byte[] asked = payloads.get(hex(r.digest()));
+            } else if (m.message() instanceof CRequest r && payloads.containsKey(hex(r.digest().toArray()))) {
+                byte[] asked = payloads.get(hex(r.digest().toArray()));
                 byte[] other = Arrays.equals(asked, a) ? b : a;
-                ctx.send(m.to(), Target.to(m.from()), new CAnswer(lies ? other : asked));
+                ctx.send(m.to(), Target.to(m.from()), new CAnswer(Bytes.of(lies ? other : asked)));
             }
         }
 
@@ -99,7 +100,7 @@ final class CbcAdversaries {
             TreeMap<Integer, byte[]> sigs = echoes.computeIfAbsent(hex(d), k -> new TreeMap<>());
             sigs.put(from, sig);
             if (sigs.size() >= ctxs.get(0).quorums().echoQuorum() && certified.add(hex(d))) {
-                ctx.send(sender, Target.all(), new CFinal(d, new QuorumCertificate(sigs)));
+                ctx.send(sender, Target.all(), new CFinal(Bytes.of(d), new QuorumCertificate(sigs)));
             }
         }
 
@@ -141,7 +142,7 @@ final class CbcAdversaries {
 
         @Override
         public void start(AdversaryContext<CbcMessage> ctx) {
-            sendTo.forEach(h -> ctx.send(sender, Target.to(h), new CSend(m)));
+            sendTo.forEach(h -> ctx.send(sender, Target.to(h), new CSend(Bytes.of(m))));
             for (int f : ctx.faulty()) {
                 echoes.put(f, ctxs.get(f - 1).signer().sign(CbcProof.readyStatement(tag, CbcProof.digestOf(m))));
             }
@@ -150,10 +151,10 @@ final class CbcAdversaries {
         @Override
         public void onMessage(InFlight<CbcMessage> msg, AdversaryContext<CbcMessage> ctx) {
             if (msg.to() == sender && msg.message() instanceof CEcho e && !finalSent) {
-                echoes.put(msg.from(), e.signature());
+                echoes.put(msg.from(), e.signature().toArray());
                 if (echoes.size() >= ctxs.get(0).quorums().echoQuorum()) {
                     finalSent = true;
-                    CFinal fin = new CFinal(CbcProof.digestOf(m), new QuorumCertificate(echoes));
+                    CFinal fin = new CFinal(Bytes.of(CbcProof.digestOf(m)), new QuorumCertificate(echoes));
                     finalTo.forEach(h -> ctx.send(sender, Target.to(h), fin));
                 }
             }
@@ -199,13 +200,13 @@ final class CbcAdversaries {
             CbcMessage sniffed = ctx.pending().isEmpty() ? null
                     : ctx.pending().get(rnd.nextInt(ctx.pending().size())).message();
             CbcMessage out = switch (rnd.nextInt(7)) {
-                case 0 -> new CSend(random(rnd, rnd.nextBoolean() ? maxPayload + 1 : rnd.nextInt(40)));
-                case 1 -> new CEcho(rnd.nextBoolean() ? random(rnd, 16)
-                        : ctxs.get(from - 1).signer().sign(CbcProof.readyStatement(tag, random(rnd, 32))));
-                case 2 -> new CFinal(random(rnd, rnd.nextBoolean() ? 32 : 7), brokenCertificate(rnd, ctx.n()));
-                case 3 -> new CRequest(random(rnd, 32));
-                case 4 -> new CAnswer(random(rnd, rnd.nextInt(40)));
-                default -> sniffed == null ? new CRequest(random(rnd, 31)) : mutate(sniffed, rnd);
+                case 0 -> new CSend(Bytes.of(random(rnd, rnd.nextBoolean() ? maxPayload + 1 : rnd.nextInt(40))));
+                case 1 -> new CEcho(Bytes.of(rnd.nextBoolean() ? random(rnd, 16)
+                        : ctxs.get(from - 1).signer().sign(CbcProof.readyStatement(tag, random(rnd, 32)))));
+                case 2 -> new CFinal(Bytes.of(random(rnd, rnd.nextBoolean() ? 32 : 7)), brokenCertificate(rnd, ctx.n()));
+                case 3 -> new CRequest(Bytes.of(random(rnd, 32)));
+                case 4 -> new CAnswer(Bytes.of(random(rnd, rnd.nextInt(40))));
+                default -> sniffed == null ? new CRequest(Bytes.of(random(rnd, 31))) : mutate(sniffed, rnd);
             };
             ctx.send(from, to, out);
         }
@@ -221,15 +222,15 @@ final class CbcAdversaries {
         /** A replay with one thing changed (or none: a plain replay of honest content). */
         private static CbcMessage mutate(CbcMessage m, SplittableRandom rnd) {
             if (m instanceof CSend s) {
-                return new CSend(flip(s.payload(), rnd));
+                return new CSend(Bytes.of(flip(s.payload().toArray(), rnd)));
             } else if (m instanceof CEcho e) {
-                return new CEcho(flip(e.signature(), rnd));
+                return new CEcho(Bytes.of(flip(e.signature().toArray(), rnd)));
             } else if (m instanceof CFinal f) {
-                return rnd.nextBoolean() ? new CFinal(flip(f.digest(), rnd), f.sigma()) : f;
+                return rnd.nextBoolean() ? new CFinal(Bytes.of(flip(f.digest().toArray(), rnd)), f.sigma()) : f;
             } else if (m instanceof CRequest r) {
-                return rnd.nextBoolean() ? new CRequest(flip(r.digest(), rnd)) : r;
+                return rnd.nextBoolean() ? new CRequest(Bytes.of(flip(r.digest().toArray(), rnd))) : r;
             }
-            return new CAnswer(flip(((CAnswer) m).payload(), rnd));
+            return new CAnswer(Bytes.of(flip(((CAnswer) m).payload().toArray(), rnd)));
         }
 
         private static byte[] flip(byte[] b, SplittableRandom rnd) {
@@ -254,8 +255,8 @@ final class CbcAdversaries {
     static Adversary<CbcMessage> echoButNeverAnswer(List<ServerContext> ctxs, Tag tag, int sender) {
         return (m, ctx) -> {
             if (m.from() == sender && m.message() instanceof CSend s) {
-                byte[] statement = CbcProof.readyStatement(tag, CbcProof.digestOf(s.payload()));
-                ctx.send(m.to(), Target.to(sender), new CEcho(ctxs.get(m.to() - 1).signer().sign(statement)));
+                byte[] statement = CbcProof.readyStatement(tag, CbcProof.digestOf(s.payload().toArray()));
+                ctx.send(m.to(), Target.to(sender), new CEcho(Bytes.of(ctxs.get(m.to() - 1).signer().sign(statement))));
             }
         };
     }

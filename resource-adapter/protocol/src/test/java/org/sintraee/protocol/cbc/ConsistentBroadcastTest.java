@@ -11,6 +11,7 @@ import static org.sintraee.protocol.cbc.CbcFixtures.bytes;
 import static org.sintraee.protocol.cbc.CbcFixtures.proof;
 import static org.sintraee.protocol.cbc.CbcFixtures.sigma;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class ConsistentBroadcastTest {
     }
 
     private static CEcho echoBy(int id, byte[] payload) {
-        return new CEcho(CTX.get(id - 1).signer().sign(CbcProof.readyStatement(TAG, CbcProof.digestOf(payload))));
+        return new CEcho(Bytes.of(CTX.get(id - 1).signer().sign(CbcProof.readyStatement(TAG, CbcProof.digestOf(payload)))));
     }
 
     private static FaultKind onlyFault(Step<CbcMessage, Delivered> step) {
@@ -53,13 +54,13 @@ class ConsistentBroadcastTest {
     void theEchoBroadcastDeliversWithATransferableProof() {
         ConsistentBroadcast sender = node(1);
         Step<CbcMessage, Delivered> send = sender.broadcast(M);
-        assertEquals(List.of(new Outgoing<CbcMessage>(Target.all(), new CSend(M))), send.messages());
+        assertEquals(List.of(new Outgoing<CbcMessage>(Target.all(), new CSend(Bytes.of(M)))), send.messages());
         assertEquals(List.of(new DurableRecord(TAG, "c-send", D)), send.durable());
 
         List<ConsistentBroadcast> nodes = List.of(sender, node(2), node(3), node(4));
         List<CEcho> echoes = new ArrayList<>();
         for (int id = 1; id <= 4; id++) {
-            Step<CbcMessage, Delivered> s = nodes.get(id - 1).handleMessage(1, new CSend(M));
+            Step<CbcMessage, Delivered> s = nodes.get(id - 1).handleMessage(1, new CSend(Bytes.of(M)));
             assertEquals(List.of(new DurableRecord(TAG, "c-echo", D)), s.durable());
             assertEquals(1, s.messages().size());
             assertEquals(Target.to(1), s.messages().get(0).target(), "echo goes to the sender only");
@@ -89,21 +90,21 @@ class ConsistentBroadcastTest {
 
     @Test
     void cSendFromANonSenderIsUnexpected() {
-        assertEquals(FaultKind.UNEXPECTED, onlyFault(node(3).handleMessage(2, new CSend(M))));
+        assertEquals(FaultKind.UNEXPECTED, onlyFault(node(3).handleMessage(2, new CSend(Bytes.of(M)))));
     }
 
     @Test
     void aSecondDifferentCSendIsEquivocationAndIsNotEchoed() {
         ConsistentBroadcast n = node(2);
-        assertEquals(1, n.handleMessage(1, new CSend(M)).messages().size());
-        assertTrue(n.handleMessage(1, new CSend(M)).isEmpty(), "a duplicate is ignored");
-        assertEquals(FaultKind.EQUIVOCATION, onlyFault(n.handleMessage(1, new CSend(bytes("other")))));
+        assertEquals(1, n.handleMessage(1, new CSend(Bytes.of(M))).messages().size());
+        assertTrue(n.handleMessage(1, new CSend(Bytes.of(M))).isEmpty(), "a duplicate is ignored");
+        assertEquals(FaultKind.EQUIVOCATION, onlyFault(n.handleMessage(1, new CSend(Bytes.of(bytes("other"))))));
     }
 
     @Test
     void oversizedPayloadsAreMalformedAndNotEchoed() {
         ConsistentBroadcast n = new ConsistentBroadcast(CTX.get(1), TAG, 1, 4);
-        assertEquals(FaultKind.MALFORMED, onlyFault(n.handleMessage(1, new CSend(bytes("12345")))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(n.handleMessage(1, new CSend(Bytes.of(bytes("12345"))))));
         assertThrows(IllegalArgumentException.class, () -> new ConsistentBroadcast(CTX.get(0), TAG, 1, 4).broadcast(bytes("12345")));
     }
 
@@ -111,8 +112,8 @@ class ConsistentBroadcastTest {
     void aPayloadFailingTheValidityPredicateIsNotEchoed() {
         PayloadValidity even = p -> p.length % 2 == 0 ? Verdict.VALID : Verdict.invalid("odd length");
         ConsistentBroadcast n = new ConsistentBroadcast(CTX.get(1), TAG, 1, MAX, even);
-        assertEquals(FaultKind.UNJUSTIFIED, onlyFault(n.handleMessage(1, new CSend(M))));
-        assertEquals(1, new ConsistentBroadcast(CTX.get(1), TAG, 1, MAX, even).handleMessage(1, new CSend(bytes("even"))).messages().size());
+        assertEquals(FaultKind.UNJUSTIFIED, onlyFault(n.handleMessage(1, new CSend(Bytes.of(M)))));
+        assertEquals(1, new ConsistentBroadcast(CTX.get(1), TAG, 1, MAX, even).handleMessage(1, new CSend(Bytes.of(bytes("even")))).messages().size());
     }
 
     @Test
@@ -123,31 +124,31 @@ class ConsistentBroadcastTest {
         assertEquals(FaultKind.INVALID_PROOF, onlyFault(sender.handleMessage(2, echoBy(2, bytes("other")))));
         assertEquals(FaultKind.INVALID_PROOF, onlyFault(sender.handleMessage(2, echoBy(3, M))), "another server's signature");
         assertTrue(sender.handleMessage(2, echoBy(2, M)).isEmpty());
-        assertEquals(FaultKind.EQUIVOCATION, onlyFault(sender.handleMessage(2, new CEcho(new byte[16]))));
-        assertEquals(FaultKind.MALFORMED, onlyFault(sender.handleMessage(3, new CEcho(new byte[5000]))));
+        assertEquals(FaultKind.EQUIVOCATION, onlyFault(sender.handleMessage(2, new CEcho(Bytes.of(new byte[16])))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(sender.handleMessage(3, new CEcho(Bytes.of(new byte[5000])))));
         assertEquals(FaultKind.UNEXPECTED, onlyFault(node(2).handleMessage(3, echoBy(3, M))), "echo to a non-sender");
     }
 
     @Test
     void aFinalWithAnInvalidCertificateIsRejected() {
         ConsistentBroadcast n = node(2);
-        n.handleMessage(1, new CSend(M));
-        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(3, new CFinal(D, sigma(CTX, TAG, M, 1, 3)))), "short");
+        n.handleMessage(1, new CSend(Bytes.of(M)));
+        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(3, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 3)))), "short");
         assertEquals(FaultKind.INVALID_PROOF,
-                onlyFault(n.handleMessage(3, new CFinal(D, sigma(CTX, TAG.child("x"), M, 1, 3, 4)))), "other tag");
-        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(3, new CFinal(D,
+                onlyFault(n.handleMessage(3, new CFinal(Bytes.of(D), sigma(CTX, TAG.child("x"), M, 1, 3, 4)))), "other tag");
+        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(3, new CFinal(Bytes.of(D),
                 new org.sintraee.protocol.crypto.QuorumCertificate(java.util.Map.of(1, new byte[16], 3, new byte[16], 4, new byte[16]))))), "forged");
-        assertEquals(FaultKind.MALFORMED, onlyFault(n.handleMessage(3, new CFinal(new byte[3], sigma(CTX, TAG, M, 1, 3, 4)))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(n.handleMessage(3, new CFinal(Bytes.of(new byte[3]), sigma(CTX, TAG, M, 1, 3, 4)))));
         assertFalse(n.terminated());
-        assertEquals(1, n.handleMessage(3, new CFinal(D, sigma(CTX, TAG, M, 1, 3, 4))).outputs().size(), "a valid final from anyone");
+        assertEquals(1, n.handleMessage(3, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 3, 4))).outputs().size(), "a valid final from anyone");
     }
 
     @Test
     void sendersOutOfRangeAndEmptyMessagesAreMalformed() {
-        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(0, new CSend(M))));
-        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(5, new CSend(M))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(0, new CSend(Bytes.of(M)))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(5, new CSend(Bytes.of(M)))));
         assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(1, null)));
-        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(3, new CRequest(new byte[1]))));
+        assertEquals(FaultKind.MALFORMED, onlyFault(node(2).handleMessage(3, new CRequest(Bytes.of(new byte[1])))));
     }
 
     @Test
@@ -164,34 +165,34 @@ class ConsistentBroadcastTest {
     @Test
     void aServerWithAFinalButNoPayloadRequestsItAndTheHashDecides() {
         ConsistentBroadcast n = node(4);
-        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)));
+        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)));
         // the final's sender, then signers until honestOne() = 2 signers are asked: 1 and 2
         assertEquals(List.of(Target.to(1), Target.to(2)), s.messages().stream().map(Outgoing::target).toList());
-        assertTrue(s.messages().stream().allMatch(o -> o.message().equals(new CRequest(D))));
-        assertEquals(FaultKind.UNEXPECTED, onlyFault(n.handleMessage(3, new CAnswer(M))), "unsolicited");
-        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(2, new CAnswer(bytes("forged")))));
-        assertEquals(FaultKind.UNEXPECTED, onlyFault(n.handleMessage(2, new CAnswer(M))), "second answer");
+        assertTrue(s.messages().stream().allMatch(o -> o.message().equals(new CRequest(Bytes.of(D)))));
+        assertEquals(FaultKind.UNEXPECTED, onlyFault(n.handleMessage(3, new CAnswer(Bytes.of(M)))), "unsolicited");
+        assertEquals(FaultKind.INVALID_PROOF, onlyFault(n.handleMessage(2, new CAnswer(Bytes.of(bytes("forged"))))));
+        assertEquals(FaultKind.UNEXPECTED, onlyFault(n.handleMessage(2, new CAnswer(Bytes.of(M)))), "second answer");
         // another final from a new server asks one more
-        Step<CbcMessage, Delivered> again = n.handleMessage(3, new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)));
-        assertEquals(List.of(new Outgoing<CbcMessage>(Target.to(3), new CRequest(D))), again.messages());
-        Step<CbcMessage, Delivered> ok = n.handleMessage(1, new CAnswer(M));
+        Step<CbcMessage, Delivered> again = n.handleMessage(3, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)));
+        assertEquals(List.of(new Outgoing<CbcMessage>(Target.to(3), new CRequest(Bytes.of(D)))), again.messages());
+        Step<CbcMessage, Delivered> ok = n.handleMessage(1, new CAnswer(Bytes.of(M)));
         assertEquals(1, ok.outputs().size());
         assertArrayEquals(M, ok.outputs().get(0).payload());
-        assertTrue(n.handleMessage(3, new CAnswer(M)).isEmpty(), "a late answer to a request is no fault");
+        assertTrue(n.handleMessage(3, new CAnswer(Bytes.of(M))).isEmpty(), "a late answer to a request is no fault");
     }
 
     @Test
     void requestsAreAnsweredOnceEvenAfterDeliveryAndWaitForThePayload() {
         ConsistentBroadcast n = node(2);
-        assertTrue(n.handleMessage(3, new CRequest(D)).isEmpty(), "not held yet: remembered");
-        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CSend(M));
-        assertTrue(s.messages().contains(new Outgoing<CbcMessage>(Target.to(3), new CAnswer(M))), s.toString());
-        n.handleMessage(1, new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)));
+        assertTrue(n.handleMessage(3, new CRequest(Bytes.of(D))).isEmpty(), "not held yet: remembered");
+        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CSend(Bytes.of(M)));
+        assertTrue(s.messages().contains(new Outgoing<CbcMessage>(Target.to(3), new CAnswer(Bytes.of(M)))), s.toString());
+        n.handleMessage(1, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)));
         assertTrue(n.terminated());
-        assertEquals(List.of(new Outgoing<CbcMessage>(Target.to(4), new CAnswer(M))), n.handleMessage(4, new CRequest(D)).messages());
-        assertTrue(n.handleMessage(4, new CRequest(D)).isEmpty(), "each requester at most once");
-        assertTrue(n.handleMessage(3, new CRequest(D)).isEmpty());
-        assertTrue(n.handleMessage(1, new CRequest(CbcProof.digestOf(bytes("unknown")))).isEmpty());
+        assertEquals(List.of(new Outgoing<CbcMessage>(Target.to(4), new CAnswer(Bytes.of(M)))), n.handleMessage(4, new CRequest(Bytes.of(D))).messages());
+        assertTrue(n.handleMessage(4, new CRequest(Bytes.of(D))).isEmpty(), "each requester at most once");
+        assertTrue(n.handleMessage(3, new CRequest(Bytes.of(D))).isEmpty());
+        assertTrue(n.handleMessage(1, new CRequest(Bytes.of(CbcProof.digestOf(bytes("unknown"))))).isEmpty());
     }
 
     @Test
@@ -202,7 +203,7 @@ class ConsistentBroadcastTest {
         assertEquals(List.of(Target.to(1), Target.to(2)), s.messages().stream().map(Outgoing::target).toList());
         assertEquals(List.of(Target.to(3)), n.adopt(p).messages().stream().map(Outgoing::target).toList(),
                 "adopting again asks the next signer");
-        Step<CbcMessage, Delivered> ok = n.handleMessage(3, new CAnswer(M));
+        Step<CbcMessage, Delivered> ok = n.handleMessage(3, new CAnswer(Bytes.of(M)));
         assertEquals(List.of(new Delivered(M, p)), ok.outputs());
         assertTrue(n.adopt(p).isEmpty());
     }
@@ -210,19 +211,19 @@ class ConsistentBroadcastTest {
     @Test
     void anEchoedPayloadThatIsNotCertifiedIsReplacedByTheCertifiedOne() {
         ConsistentBroadcast n = node(4);
-        n.handleMessage(1, new CSend(bytes("first")));
-        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)));
+        n.handleMessage(1, new CSend(Bytes.of(bytes("first"))));
+        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)));
         assertTrue(s.outputs().isEmpty());
         assertFalse(s.messages().isEmpty(), "requests the certified payload");
-        assertEquals(List.of(new Delivered(M, proof(CTX, TAG, M, 1, 2, 3))), n.handleMessage(2, new CAnswer(M)).outputs());
+        assertEquals(List.of(new Delivered(M, proof(CTX, TAG, M, 1, 2, 3))), n.handleMessage(2, new CAnswer(Bytes.of(M))).outputs());
     }
 
     @Test
     void twoCertifiedDigestsExposeTheDoubleSigners() {
         ConsistentBroadcast n = node(4);
-        n.handleMessage(1, new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)));
+        n.handleMessage(1, new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)));
         byte[] other = bytes("other");
-        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(CbcProof.digestOf(other), sigma(CTX, TAG, other, 1, 2, 4)));
+        Step<CbcMessage, Delivered> s = n.handleMessage(1, new CFinal(Bytes.of(CbcProof.digestOf(other)), sigma(CTX, TAG, other, 1, 2, 4)));
         assertEquals(List.of(1, 2), s.faults().stream().map(f -> f.peer()).toList());
         assertTrue(s.faults().stream().allMatch(f -> f.kind() == FaultKind.EQUIVOCATION));
         assertArrayEquals(D, n.proof().orElseThrow().digest(), "keeps the first");
@@ -230,10 +231,10 @@ class ConsistentBroadcastTest {
 
     @Test
     void messagesPrintDeterministically() {
-        assertEquals("C-SEND(5B:68656c6c6f)", new CSend(M).toString());
-        assertEquals(new CAnswer(M), new CAnswer(bytes("hello")));
-        assertEquals(new CRequest(D).hashCode(), new CRequest(D.clone()).hashCode());
-        assertFalse(new CFinal(D, sigma(CTX, TAG, M, 1, 2, 3)).toString().contains("[B@"));
+        assertEquals("C-SEND(5B:68656c6c6f)", new CSend(Bytes.of(M)).toString());
+        assertEquals(new CAnswer(Bytes.of(M)), new CAnswer(Bytes.of(bytes("hello"))));
+        assertEquals(new CRequest(Bytes.of(D)).hashCode(), new CRequest(Bytes.of(D.clone())).hashCode());
+        assertFalse(new CFinal(Bytes.of(D), sigma(CTX, TAG, M, 1, 2, 3)).toString().contains("[B@"));
         assertTrue(new Delivered(M, proof(CTX, TAG, M, 1, 2, 3)).toString().startsWith("Delivered(5B:"));
         assertEquals(Tag.of("abc", "7", "mvba", "cbc", "1"), node(2).tag());
     }

@@ -1,5 +1,6 @@
 package org.sintraee.protocol.mvba;
 
+import org.sintraee.protocol.core.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class MvbaAdversaries {
                 if (byz == Byz.EQUIVOCATE_CBC) {
                     for (int h = 1; h <= n / 2; h++) {
                         if (!nodes.containsKey(h)) {
-                            ctx.send(f, Target.to(h), new CbcPart(f, new CbcMessage.CSend(altValue(f, seed))));
+                            ctx.send(f, Target.to(h), new CbcPart(f, new CbcMessage.CSend(Bytes.of(altValue(f, seed)))));
                         }
                     }
                 }
@@ -105,7 +106,7 @@ final class MvbaAdversaries {
         @Override
         public void onMessage(InFlight<MvbaMessage> m, AdversaryContext<MvbaMessage> ctx) {
             if (m.message() instanceof CbcPart c && c.message() instanceof CbcMessage.CFinal fin) {
-                sniffed.putIfAbsent(c.proposer(), new CbcProof(fin.digest(), fin.sigma()));
+                sniffed.putIfAbsent(c.proposer(), new CbcProof(fin.digest().toArray(), fin.sigma()));
             }
             ValidatedAgreement node = nodes.get(m.to());
             if (node != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sintraee.protocol.aba.AbaMessage;
@@ -53,15 +54,15 @@ class ValidatedAgreementTest {
         assertTrue(s.messages().stream().allMatch(o -> o.message() instanceof CbcPart), "only the c-broadcast at first");
         for (int p : new int[] {2, 3}) {
             byte[] value = MvbaAdversaries.bytes("ok:" + p);
-            assertTrue(!sendsCoin(v.handleMessage(p, new CbcPart(p, new CbcMessage.CSend(value)))));
+            assertTrue(!sendsCoin(v.handleMessage(p, new CbcPart(p, new CbcMessage.CSend(Bytes.of(value))))));
             CbcProof proof = VoteTallyTest.proof(ctxs, v.cbcTag(p), value, 1, 2, 3);
-            Step<MvbaMessage, MvbaDecision> fin = v.handleMessage(p, new CbcPart(p, new CbcMessage.CFinal(proof.digest(), proof.sigma())));
+            Step<MvbaMessage, MvbaDecision> fin = v.handleMessage(p, new CbcPart(p, new CbcMessage.CFinal(Bytes.of(proof.digest()), proof.sigma())));
             assertTrue(!sendsCoin(fin), "only " + (p - 1) + " of n - t = 3 proposals completed");
         }
         // A v-vote before Π is known is buffered, not judged.
         assertTrue(v.handleMessage(2, VVote.zero(1, 3)).isEmpty());
         CbcProof own = VoteTallyTest.proof(ctxs, v.cbcTag(1), MvbaAdversaries.bytes("ok:1"), 1, 2, 3);
-        Step<MvbaMessage, MvbaDecision> third = v.handleMessage(1, new CbcPart(1, new CbcMessage.CFinal(own.digest(), own.sigma())));
+        Step<MvbaMessage, MvbaDecision> third = v.handleMessage(1, new CbcPart(1, new CbcMessage.CFinal(Bytes.of(own.digest()), own.sigma())));
         assertTrue(sendsCoin(third), "the third completion releases the coin share");
         assertTrue(third.durable().stream().anyMatch(r -> r.what().equals("coin-share")));
         assertTrue(v.permutation().isEmpty(), "one share is not the coin");
@@ -71,8 +72,8 @@ class ValidatedAgreementTest {
     void peerMisbehaviourIsAFault() {
         ValidatedAgreement v = server(1);
         onlyFault(v.handleMessage(0, VVote.zero(1, 1)), FaultKind.MALFORMED, 0);
-        onlyFault(v.handleMessage(2, new CbcPart(5, new CbcMessage.CRequest(new byte[32]))), FaultKind.MALFORMED, 2);
-        onlyFault(v.handleMessage(2, new AbaPart(0, new AbaMessage.PreProcess(true, new byte[4]))), FaultKind.MALFORMED, 2);
+        onlyFault(v.handleMessage(2, new CbcPart(5, new CbcMessage.CRequest(Bytes.of(new byte[32])))), FaultKind.MALFORMED, 2);
+        onlyFault(v.handleMessage(2, new AbaPart(0, new AbaMessage.PreProcess(true, Bytes.of(new byte[4])))), FaultKind.MALFORMED, 2);
         onlyFault(v.handleMessage(3, VVote.zero(0, 1)), FaultKind.MALFORMED, 3);
         onlyFault(v.handleMessage(3, VVote.zero(1, 7)), FaultKind.MALFORMED, 3);
         for (int l = 1; l <= 4; l++) {

@@ -1,5 +1,6 @@
 package org.sintraee.protocol.rbc;
 
+import org.sintraee.protocol.core.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,10 +34,10 @@ final class RbcAdversaries {
                 byte[] h2 = ReliableBroadcast.digest(tag, m2);
                 for (int to = 1; to <= ctx.n(); to++) {
                     boolean a = sideA.contains(to);
-                    ctx.send(sender, Target.to(to), new Send(a ? m1 : m2));
+                    ctx.send(sender, Target.to(to), new Send(Bytes.of(a ? m1 : m2)));
                     for (int f : ctx.faulty()) {
-                        ctx.send(f, Target.to(to), new Echo(a ? h1 : h2));
-                        ctx.send(f, Target.to(to), new Ready(a ? h1 : h2));
+                        ctx.send(f, Target.to(to), new Echo(Bytes.of(a ? h1 : h2)));
+                        ctx.send(f, Target.to(to), new Ready(Bytes.of(a ? h1 : h2)));
                     }
                 }
             }
@@ -45,7 +46,7 @@ final class RbcAdversaries {
             public void onMessage(InFlight<RbcMessage> m, AdversaryContext<RbcMessage> ctx) {
                 // Answers whatever is asked with the payload of the asker's side, right or wrong.
                 if (m.message() instanceof Request && !ctx.faulty().contains(m.from())) {
-                    ctx.send(m.to(), Target.to(m.from()), new Answer(sideA.contains(m.from()) ? m1 : m2));
+                    ctx.send(m.to(), Target.to(m.from()), new Answer(Bytes.of(sideA.contains(m.from()) ? m1 : m2)));
                 }
             }
         };
@@ -61,12 +62,12 @@ final class RbcAdversaries {
             @Override
             public void start(AdversaryContext<RbcMessage> ctx) {
                 for (int to : receivers) {
-                    ctx.send(sender, Target.to(to), new Send(m));
+                    ctx.send(sender, Target.to(to), new Send(Bytes.of(m)));
                 }
                 byte[] h = ReliableBroadcast.digest(tag, m);
                 for (int f : ctx.faulty()) {
-                    ctx.send(f, Target.all(), new Echo(h));
-                    ctx.send(f, Target.all(), new Ready(h));
+                    ctx.send(f, Target.all(), new Echo(Bytes.of(h)));
+                    ctx.send(f, Target.all(), new Ready(Bytes.of(h)));
                 }
             }
 
@@ -101,9 +102,9 @@ final class RbcAdversaries {
             public void start(AdversaryContext<RbcMessage> ctx) {
                 byte[] h = ReliableBroadcast.digest(other, m);
                 for (int f : ctx.faulty()) {
-                    ctx.send(f, Target.all(), new Echo(h));
-                    ctx.send(f, Target.all(), new Ready(h));
-                    ctx.send(f, Target.all(), new Request(h));
+                    ctx.send(f, Target.all(), new Echo(Bytes.of(h)));
+                    ctx.send(f, Target.all(), new Ready(Bytes.of(h)));
+                    ctx.send(f, Target.all(), new Request(Bytes.of(h)));
                 }
             }
 
@@ -116,22 +117,22 @@ final class RbcAdversaries {
     private static List<RbcMessage> mutations(RbcMessage msg, int maxPayloadBytes, SplittableRandom rnd) {
         List<RbcMessage> out = new ArrayList<>();
         if (msg instanceof Send s) {
-            out.add(new Send(flip(s.payload(), rnd)));
-            out.add(new Send(new byte[maxPayloadBytes + 1]));
-            out.add(new Answer(flip(s.payload(), rnd)));
+            out.add(new Send(Bytes.of(flip(s.payload().toArray(), rnd))));
+            out.add(new Send(Bytes.of(new byte[maxPayloadBytes + 1])));
+            out.add(new Answer(Bytes.of(flip(s.payload().toArray(), rnd))));
         } else if (msg instanceof Echo e) {
-            out.add(rnd.nextBoolean() ? new Echo(e.digest()) : new Echo(flip(e.digest(), rnd)));
-            out.add(new Echo(flip(e.digest(), rnd)));
-            out.add(new Echo(truncate(e.digest(), rnd)));
+            out.add(rnd.nextBoolean() ? new Echo(e.digest()) : new Echo(Bytes.of(flip(e.digest().toArray(), rnd))));
+            out.add(new Echo(Bytes.of(flip(e.digest().toArray(), rnd))));
+            out.add(new Echo(Bytes.of(truncate(e.digest().toArray(), rnd))));
             out.add(new Request(e.digest()));
         } else if (msg instanceof Ready r) {
-            out.add(new Ready(flip(r.digest(), rnd)));
-            out.add(new Ready(truncate(r.digest(), rnd)));
-            out.add(new Request(truncate(r.digest(), rnd)));
+            out.add(new Ready(Bytes.of(flip(r.digest().toArray(), rnd))));
+            out.add(new Ready(Bytes.of(truncate(r.digest().toArray(), rnd))));
+            out.add(new Request(Bytes.of(truncate(r.digest().toArray(), rnd))));
         } else if (msg instanceof Request q) {
-            out.add(new Answer(q.digest()));              // junk that cannot hash to what was asked
+            out.add(new Answer(q.digest())); // junk that cannot hash to what was asked
         } else if (msg instanceof Answer a) {
-            out.add(new Answer(flip(a.payload(), rnd)));
+            out.add(new Answer(Bytes.of(flip(a.payload().toArray(), rnd))));
         }
         return out;
     }
