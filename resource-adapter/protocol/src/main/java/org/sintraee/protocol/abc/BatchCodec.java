@@ -1,0 +1,178 @@
+package org.sintraee.protocol.abc;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sintraee.protocol.core.Bytes;
+import org.sintraee.protocol.core.Statement;
+import org.sintraee.protocol.core.Tag;
+import org.sintraee.protocol.crypto.Decoded;
+import org.sintraee.protocol.crypto.Hashes;
+import org.sintraee.protocol.crypto.QuorumCertificate;
+import org.sintraee.protocol.crypto.SignatureVerifier;
+import org.sintraee.protocol.crypto.Verdict;
+
+/**
+ * Canonical encodings of a batch and of a round's batch vector, and the checks on them.
+ *
+ * <p>Batch: {@code int32 count, then per request int32 length || bytes}; at most
+ * {@code batchSize} requests of at most {@code maxRequestBytes} each, no request twice.
+ * Vector: {@code int32 count, then per entry int32 server || int32 |batch| || batch ||
+ * int32 |sig| || sig}, servers strictly ascending. Decoding accepts only these exact forms,
+ * so one value has one encoding.
+ */
+final class BatchCodec {
+    private static final String REQUEST_DOMAIN = "sintra-ee/abc/request";
+    private static final String BATCH_DOMAIN = "sintra-ee/abc/batch";
+
+    /** One signed batch in a vector. */
+    record SignedBatch(int server, Bytes batch, Bytes signature) {
+    }
+
+    private BatchCodec() {
+    }
+
+    /** A request's identity for deduplication. */
+    static Bytes digest(Bytes request) {
+        return Bytes.of(Hashes.sha256(REQUEST_DOMAIN, request.toArray()));
+    }
+
+    static byte[] int64(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    /** What server i signs for its round-r batch. */
+    static byte[] statement(Tag tag, long round, Bytes batch) {
+        return Statement.of(tag, "batch", int64(round), Hashes.sha256(BATCH_DOMAIN, batch.toArray()));
+    }
+
+    static int maxBatchBytes(int batchSize, int maxRequestBytes) {
+        return 4 + batchSize * (4 + maxRequestBytes);
+    }
+
+    static int maxVectorBytes(int entries, int batchSize, int maxRequestBytes) {
+        return 4 + entries * (12 + maxBatchBytes(batchSize, maxRequestBytes) + QuorumCertificate.MAX_SIGNATURE_BYTES);
+    }
+
+    static Bytes encodeBatch(List<Bytes> requests) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(Hashes.int32(requests.size()));
+        for (Bytes r : requests) {
+            out.writeBytes(Hashes.int32(r.length()));
+            out.writeBytes(r.toArray());
+        }
+        return Bytes.of(out.toByteArray());
+    }
+
+    /** The requests of a batch, or why it is malformed. Never throws. */
+    static Decoded<List<Bytes>> decodeBatch(Bytes batch, int batchSize, int maxRequestBytes) {
+        if (batch.length() > maxBatchBytes(batchSize, maxRequestBytes)) {
+            return Decoded.error("batch of " + batch.length() + " bytes exceeds the bound");
+        }
+        ByteBuffer in = ByteBuffer.wrap(batch.toArray());
+        if (in.remaining() < 4) {
+            return Decoded.error("batch has no count");
+        }
+        int count = in.getInt();
+        if (count < 0 || count > batchSize) {
+            return Decoded.error("batch of " + count + " requests, bound " + batchSize);
+        }
+        List<Bytes> out = new ArrayList<>(count);
+        Set<Bytes> seen = new HashSet<>(); // membership only, never iterated
+        for (int k = 0; k < count; k++) {
+            if (in.remaining() < 4) {
+                return Decoded.error("batch truncated at request " + k);
+            }
+            int len = in.getInt();
+            if (len < 0 || len > maxRequestBytes || len > in.remaining()) {
+                return Decoded.error("request " + k + " of length " + len + " (bound " + maxRequestBytes + ")");
+            }
+            byte[] r = new byte[len];
+            in.get(r);
+            Bytes req = Bytes.of(r);
+            if (!seen.add(req)) {
+                return Decoded.error("request " + k + " repeats an earlier one");
+            }
+            out.add(req);
+        }
+        if (in.hasRemaining()) {
+            return Decoded.error(in.remaining() + " trailing bytes after the batch");
+        }
+        return Decoded.of(out);
+    }
+
+    static byte[] encodeVector(Collection<SignedBatch> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(Hashes.int32(entries.size()));
+        for (SignedBatch e : entries) {
+            out.writeBytes(Hashes.int32(e.server()));
+            out.writeBytes(Hashes.int32(e.batch().length()));
+            out.writeBytes(e.batch().toArray());
+            out.writeBytes(Hashes.int32(e.signature().length()));
+            out.writeBytes(e.signature().toArray());
+        }
+        return out.toByteArray();
+    }
+
+    /** The entries of a vector (structure only: servers ascending in 1..n, bounded sizes). Never throws. */
+    static Decoded<List<SignedBatch>> decodeVector(byte[] value, int n, int maxBatchBytes) {
+        ByteBuffer in = ByteBuffer.wrap(value);
+        if (in.remaining() < 4) {
+            return Decoded.error("vector has no count");
+        }
+        int count = in.getInt();
+        if (count < 0 || count > n) {
+            return Decoded.error("vector of " + count + " entries for " + n + " servers");
+        }
+        List<SignedBatch> out = new ArrayList<>(count);
+        int last = 0;
+        for (int k = 0; k < count; k++) {
+            if (in.remaining() < 8) {
+                return Decoded.error("vector truncated at entry " + k);
+            }
+            int server = in.getInt();
+            if (server <= last || server > n) {
+                return Decoded.error("entry " + k + " names server " + server + " out of order or range");
+            }
+            last = server;
+            int len = in.getInt();
+            if (len < 0 || len > maxBatchBytes || len > in.remaining()) {
+                return Decoded.error("entry " + k + " has a batch of length " + len);
+            }
+            byte[] batch = new byte[len];
+            in.get(batch);
+            if (in.remaining() < 4) {
+                return Decoded.error("entry " + k + " has no signature");
+            }
+            int sigLen = in.getInt();
+            if (sigLen < 0 || sigLen > QuorumCertificate.MAX_SIGNATURE_BYTES || sigLen > in.remaining()) {
+                return Decoded.error("entry " + k + " has a signature of length " + sigLen);
+            }
+            byte[] sig = new byte[sigLen];
+            in.get(sig);
+            out.add(new SignedBatch(server, Bytes.of(batch), Bytes.of(sig)));
+        }
+        if (in.hasRemaining()) {
+            return Decoded.error(in.remaining() + " trailing bytes after the vector");
+        }
+        return Decoded.of(out);
+    }
+
+    /** Checks one signed batch of round r: well formed, within bounds, and validly signed by its server. */
+    static Verdict checkBatch(SignatureVerifier verifier, Tag tag, long round, SignedBatch e, int batchSize,
+                              int maxRequestBytes) {
+        Decoded<List<Bytes>> d = decodeBatch(e.batch(), batchSize, maxRequestBytes);
+        if (!d.ok()) {
+            return Verdict.invalid("batch of server " + e.server() + ": " + d.error());
+        }
+        if (e.signature().length() > QuorumCertificate.MAX_SIGNATURE_BYTES
+                || !verifier.verify(e.server(), statement(tag, round, e.batch()), e.signature().toArray())) {
+            return Verdict.invalid("batch of server " + e.server() + " is not validly signed for round " + round);
+        }
+        return Verdict.VALID;
+    }
+}

@@ -1,0 +1,91 @@
+/**
+ * Atomic broadcast (ABC), [CKPS01] §5 (PROTOCOLS.md, "Atomic broadcast"), composed over
+ * multi-valued validated agreement ({@link org.sintraee.protocol.mvba.ValidatedAgreement}),
+ * whose steps {@link org.sintraee.protocol.abc.AtomicBroadcast} lifts with
+ * {@code Step.Builder.absorb}.
+ *
+ * <p>How it works. Requests are identified by their SHA-256 digest. In round r (from 0):
+ * (1) each server signs its batch, the oldest {@code batchSize} undelivered requests of its
+ * queue, on {@code Statement.of(tag, "batch", int64(r), H(batch))} and sends
+ * {@code BATCH(r, batch, signature)} to all (durable record {@code batch/r} first);
+ * (2) it waits for {@code quorum() = n - t} validly signed round-r batches of distinct
+ * servers; (3) it proposes that vector (canonical encoding, servers ascending:
+ * {@link org.sintraee.protocol.abc.BatchCodec}) to the agreement {@code tag/r/mvba} with the
+ * predicate Q_r: "exactly quorum() entries by distinct servers, each a well-formed batch
+ * within the size bounds with a valid individual, transferable signature of its server over
+ * (tag, r, batch)"; (4) on the decision it delivers every request of the vector not
+ * delivered before, in server order then batch position (a request in several batches
+ * once), drops every delivered request from its queue whoever batched it, and goes to r+1.
+ *
+ * <p>Liveness without spinning. A server starts round r (sends its batch) when its queue
+ * is non-empty, or when it receives a valid round-r BATCH holding a request it has not
+ * delivered, or valid round-r batches from {@code honestOne() = t + 1} servers (so an honest
+ * one started r); then it joins with its batch, possibly empty. An idle system therefore
+ * sends nothing, and corrupted servers cannot force empty rounds by resending stale
+ * requests (new requests are real load, which any client may create). If an honest server
+ * starts round r for its queue, its batch holds requests undelivered everywhere after round
+ * r-1 (total order), so every honest server joins r. The t + 1 rule covers a round that
+ * others started for a corrupted server's request this server never saw validly (say,
+ * after a bad batch from that server): any decided round was joined by at least
+ * n - 2t >= t + 1 honest servers, whose batches reach everyone, and a server must join
+ * (propose) before its agreement instance moves.
+ *
+ * <p>Properties, with n > 3t and at most t corrupted servers:
+ * <ul>
+ *   <li><b>Agreement and total order</b>: every honest server decides the same vector in
+ *       each round (the agreement's agreement) and derives its deliveries from the vector
+ *       and the previous rounds deterministically, so all deliver the same sequence; seqs
+ *       count from 0 without gaps.</li>
+ *   <li><b>Integrity</b>: a request is delivered at most once (the delivered-digest set),
+ *       and only if it is in a batch signed by its server, so nothing is delivered that no
+ *       server batched (a corrupted server may batch requests of its own making: a client
+ *       can do the same).</li>
+ *   <li><b>Validity</b>: a request in the queue of an honest server h is batched by h in
+ *       every round h joins until delivered; honest servers join every round that some
+ *       honest server starts, and h starts one while its queue is non-empty.</li>
+ *   <li><b>Fairness</b>: let x be known to a set H of {@code honestOne() = t + 1} honest
+ *       servers, at queue position p_h at h when the last of them got it, and let r0 be the
+ *       largest round an honest server was in then. Every decided vector of a round r > r0
+ *       has n - t batches, so it includes a batch of some h in H (n - t + t + 1 > n), signed
+ *       after h got x; that batch is the oldest batchSize undelivered requests of h: either
+ *       it holds x, or batchSize requests ahead of x at h are delivered and leave h's queue
+ *       (positions never grow: new requests join the tail). So the sum over H of
+ *       ceil(p_h / batchSize) falls by one each round until x is delivered, by round
+ *       r0 + sum_h ceil(p_h / batchSize) - t at the latest, which is at most
+ *       r0 + (t + 1) * ceil(maxQueue / batchSize). A request known to fewer than t + 1
+ *       honest servers gets no such bound: the scheduler may keep its only holder's batch
+ *       out of every vector.</li>
+ * </ul>
+ *
+ * <p>Thresholds: {@code quorum()} batches are what can always be waited for (the n - t
+ * honest servers all join), and any quorum meets any t + 1 servers, which is the fairness
+ * argument above; the agreement's thresholds are in {@link org.sintraee.protocol.mvba}.
+ * Individual signatures make each batch in the vector transferable: whoever checks Q_r
+ * needs no one else's word that the batch's server sent it in round r.
+ *
+ * <p>Faults (in the ABC's tag): a batch whose signature does not verify
+ * ({@code INVALID_PROOF}); a second, different batch for one round ({@code EQUIVOCATION},
+ * the first is kept); an oversized, malformed or repeating batch, a negative round, a
+ * sender outside 1..n ({@code MALFORMED}); more messages for future rounds than the buffer
+ * holds ({@code FLOODING}); plus the agreement's faults, lifted under its tags. A sender's
+ * rejected batch for a round is not checked again.
+ *
+ * <p>Bounds. Messages for rounds r+1 .. r+{@code ROUND_WINDOW} (16) are buffered in a
+ * {@link org.sintraee.protocol.core.PendingBuffer} of {@code ROUND_WINDOW * (16n + 65)}
+ * messages per sender, released when the round starts; messages for rounds beyond the
+ * window are dropped without blame (an honest peer may be that far ahead; a server lagging
+ * more than the window relies on the runtime's catch-up, a later issue). Agreements of
+ * decided rounds are dropped except the last {@code KEEP_ROUNDS} (2), which keep answering
+ * C-REQUEST for servers still fetching a decided proposal; older ones are the catch-up's job
+ * too. One batch per (round, sender) is stored, of at most {@code 4 + batchSize * (4 +
+ * maxRequestBytes)} bytes. The queue holds at most {@code maxQueue} requests (the caller's
+ * back-pressure). The delivered-digest set (32 bytes per request) grows with the log: the
+ * runtime's checkpoints (a later issue) bound it.
+ *
+ * <p>Cost. Carrying whole batches through the agreement's c-broadcasts costs
+ * O(n^3 |m|) bits per round (n proposals of n - t batches, each echoed to n servers): the
+ * known weakness of CKPS01's ABC. The modern fix (Dumbo-NG, Narwhal) disseminates batches
+ * apart from agreement and agrees on digests; that is a later optimisation behind the same
+ * interface.
+ */
+package org.sintraee.protocol.abc;
