@@ -12,6 +12,9 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.sim.Adversaries;
@@ -21,6 +24,7 @@ import org.sintraee.protocol.sim.Invariants;
 import org.sintraee.protocol.sim.Scheduler;
 import org.sintraee.protocol.sim.Seeds;
 import org.sintraee.protocol.sim.SimulationFailure;
+import org.sintraee.protocol.sim.Twins;
 import org.sintraee.protocol.sim.VirtualNet;
 
 /**
@@ -30,14 +34,16 @@ import org.sintraee.protocol.sim.VirtualNet;
  */
 class AbaSimulationTest {
     static final Tag TAG = Tag.of("sim", "aba");
-    static final int SEEDS = 100;
+    static final int SEEDS = 200;
     static final int MAX_DELIVERIES = 400_000;
     /** Every run must decide within this many rounds (expected: about 2). */
     static final int MAX_ROUNDS = 25;
+    /** Fault kinds honest servers recorded, summed over runs (tests reset and read it; runs are sequential). */
+    static final int[] FAULT_KINDS = new int[FaultKind.values().length];
 
     enum Sched { RANDOM, DELAYING, PARTITIONED, SPLIT, COIN_AWARE }
 
-    enum Byz { SILENT, EQUIVOCATE, JUNK, WITHHOLD_COIN }
+    enum Byz { SILENT, EQUIVOCATE, JUNK, WITHHOLD_COIN, TWINS, REPLAY }
 
     /** Builds and runs one seed; returns the highest round any honest server decided in. */
     static int run(long seed, List<ServerContext> ctxs, Sched sched, Byz byz, IntFunction<Proposal> inputs,
@@ -81,6 +87,7 @@ class AbaSimulationTest {
                     "what a server signs at input is a durable record");
         }
         assertTrue(maxRound <= MAX_ROUNDS, "decided only in round " + maxRound);
+        net.honest().forEach(id -> net.faults(id).forEach(f -> FAULT_KINDS[f.kind().ordinal()]++));
         return maxRound;
     }
 
@@ -123,6 +130,24 @@ class AbaSimulationTest {
         if (byz == Byz.SILENT) {
             return Adversaries.silent();
         }
+        if (byz == Byz.TWINS) {
+            // every faulty server is two real instances, input 0 in one world and 1 in the other
+            List<Set<Integer>> halves = Twins.halves(n, faulty, rnd);
+            List<Twins.Twin<Proposal, AbaMessage>> twins = new ArrayList<>();
+            for (int f : faulty) {
+                twins.add(new Twins.Twin<>(f, 0, make.apply(f), Proposal.of(false), halves.get(0)));
+                twins.add(new Twins.Twin<>(f, 1, make.apply(f), one, halves.get(1)));
+            }
+            return new Twins<>(twins);
+        }
+        if (byz == Byz.REPLAY) {
+            Tag other = tag.child("other");
+            IntFunction<BinaryAgreement> otherMake = id -> biased
+                    ? BinaryAgreement.biased(ctxs.get(id - 1), other, AbaJustificationTest.VALIDITY)
+                    : BinaryAgreement.standard(ctxs.get(id - 1), other);
+            return new Replay(new Puppets(puppets, m -> false, null), n, otherMake,
+                    id -> id % 2 == 0 ? one : Proposal.of(false), seed, 30 * n);
+        }
         Predicate<AbaMessage> withhold = byz == Byz.WITHHOLD_COIN ? m -> m instanceof AbaMessage.Coin : m -> false;
         return new Puppets(puppets, withhold, byz == Byz.JUNK ? new Junk(ctxs, tag, 40) : null);
     }
@@ -153,30 +178,54 @@ class AbaSimulationTest {
     void randomSchedulesSilentFaults() {
         configuration("randomSchedulesSilentFaults", 4, Sched.RANDOM, Byz.SILENT);
         configuration("randomSchedulesSilentFaults", 7, Sched.RANDOM, Byz.SILENT);
+        configuration("randomSchedulesSilentFaults", 10, Sched.RANDOM, Byz.SILENT);
     }
 
     @Test
     void delayingAndPartitionedSchedulesWithEquivocators() {
         configuration("delayingAndPartitionedSchedulesWithEquivocators", 4, Sched.DELAYING, Byz.EQUIVOCATE);
         configuration("delayingAndPartitionedSchedulesWithEquivocators", 7, Sched.PARTITIONED, Byz.EQUIVOCATE);
+        configuration("delayingAndPartitionedSchedulesWithEquivocators", 10, Sched.PARTITIONED, Byz.EQUIVOCATE);
     }
 
     @Test
     void junkSharesAndProofsAreRejected() {
         configuration("junkSharesAndProofsAreRejected", 4, Sched.RANDOM, Byz.JUNK);
         configuration("junkSharesAndProofsAreRejected", 7, Sched.RANDOM, Byz.JUNK);
+        configuration("junkSharesAndProofsAreRejected", 10, Sched.RANDOM, Byz.JUNK);
     }
 
     @Test
     void withheldCoinShares() {
         configuration("withheldCoinShares", 4, Sched.SPLIT, Byz.WITHHOLD_COIN);
         configuration("withheldCoinShares", 7, Sched.RANDOM, Byz.WITHHOLD_COIN);
+        configuration("withheldCoinShares", 10, Sched.SPLIT, Byz.WITHHOLD_COIN);
     }
 
     @Test
     void adaptiveSchedulerSplittingVotes() {
         configuration("adaptiveSchedulerSplittingVotes", 4, Sched.SPLIT, Byz.EQUIVOCATE);
         configuration("adaptiveSchedulerSplittingVotes", 7, Sched.SPLIT, Byz.EQUIVOCATE);
+        configuration("adaptiveSchedulerSplittingVotes", 10, Sched.SPLIT, Byz.EQUIVOCATE);
+    }
+
+    /** Twins: each faulty server is two real instances with inputs 0 and 1, each heard by a random half. */
+    @Test
+    void twinsWithDifferentInputs() {
+        configuration("twinsWithDifferentInputs", 4, Sched.RANDOM, Byz.TWINS);
+        configuration("twinsWithDifferentInputs", 7, Sched.SPLIT, Byz.TWINS);
+        configuration("twinsWithDifferentInputs", 10, Sched.PARTITIONED, Byz.TWINS);
+    }
+
+    /** Votes and coin shares of round r replayed in round r + 1, votes from another tag, honest votes as one's own. */
+    @Test
+    void votesReplayedIntoOtherRoundsAndInstances() {
+        java.util.Arrays.fill(FAULT_KINDS, 0);
+        configuration("votesReplayedIntoOtherRoundsAndInstances", 4, Sched.SPLIT, Byz.REPLAY);
+        configuration("votesReplayedIntoOtherRoundsAndInstances", 7, Sched.RANDOM, Byz.REPLAY);
+        configuration("votesReplayedIntoOtherRoundsAndInstances", 10, Sched.SPLIT, Byz.REPLAY);
+        assertTrue(FAULT_KINDS[FaultKind.INVALID_PROOF.ordinal()] > 0, "replayed signatures and shares are caught: "
+                + java.util.Arrays.toString(FAULT_KINDS));
     }
 
     /** HoneyBadgerBFT issue #59: one Byzantine server plus a coin-aware scheduler; CKS00 still terminates. */
@@ -185,6 +234,7 @@ class AbaSimulationTest {
         SplitScheduler.learned = 0;
         configuration("honeyBadgerIssue59SchedulingAttack", 4, Sched.COIN_AWARE, Byz.EQUIVOCATE);
         configuration("honeyBadgerIssue59SchedulingAttack", 7, Sched.COIN_AWARE, Byz.EQUIVOCATE);
+        configuration("honeyBadgerIssue59SchedulingAttack", 10, Sched.COIN_AWARE, Byz.EQUIVOCATE);
         System.out.println("coins learned by the scheduler before their round ended: " + SplitScheduler.learned);
         assertTrue(SplitScheduler.learned > 0, "the attack must actually see coins");
     }
@@ -199,30 +249,36 @@ class AbaSimulationTest {
         });
     }
 
-    @Test
-    void realCryptoSmallRun() {
-        List<ServerContext> ctxs = Contexts.real(4, 1, 2024);
-        Seeds.forEach(AbaSimulationTest.class, "realCryptoSmallRun", 8, seed -> run(seed, ctxs, Sched.COIN_AWARE,
-                seed % 2 == 0 ? Byz.EQUIVOCATE : Byz.JUNK, id -> Proposal.of(id % 2 == 0), false, d -> true));
+    /** Real Ed25519 and CKS00 coin, n = 4 and 7, 10 seeds each; the strategy rotates with the seed. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void realCryptoRuns(int n) {
+        List<ServerContext> ctxs = Contexts.real(n, (n - 1) / 3, 2024 + n);
+        Byz[] strategies = {Byz.EQUIVOCATE, Byz.JUNK, Byz.TWINS, Byz.REPLAY, Byz.WITHHOLD_COIN};
+        Seeds.forEach(AbaSimulationTest.class, "realCryptoRuns", 10, seed -> run(seed, ctxs,
+                seed % 2 == 0 ? Sched.COIN_AWARE : Sched.RANDOM, strategies[(int) (seed % strategies.length)],
+                id -> Proposal.of(id % 2 == 0), false, d -> true));
     }
 
     @Test
     void sameSeedSameTrace() {
         List<ServerContext> ctxs = Contexts.mock(4, 1);
-        List<List<String>> traces = new ArrayList<>();
-        for (int k = 0; k < 2; k++) {
-            Set<Integer> faulty = Set.of(4);
-            IntFunction<BinaryAgreement> make = id -> BinaryAgreement.standard(ctxs.get(id - 1), TAG);
-            VirtualNet<Proposal, AbaMessage, Decision> net = VirtualNet.create(4, faulty, 77, make,
-                    adversary(ctxs, TAG, faulty, Byz.EQUIVOCATE, make, false, 77),
-                    scheduler(ctxs, TAG, Sched.COIN_AWARE, faulty, 4));
-            for (int id : net.honest()) {
-                net.input(id, Proposal.of(id == 2));
+        Seeds.forEach(AbaSimulationTest.class, "sameSeedSameTrace", 5, seed -> {
+            List<List<String>> traces = new ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                Set<Integer> faulty = Set.of(4);
+                IntFunction<BinaryAgreement> make = id -> BinaryAgreement.standard(ctxs.get(id - 1), TAG);
+                VirtualNet<Proposal, AbaMessage, Decision> net = VirtualNet.create(4, faulty, seed, make,
+                        adversary(ctxs, TAG, faulty, seed % 2 == 0 ? Byz.EQUIVOCATE : Byz.REPLAY, make, false, seed),
+                        scheduler(ctxs, TAG, Sched.COIN_AWARE, faulty, 4));
+                for (int id : net.honest()) {
+                    net.input(id, Proposal.of(id == 2));
+                }
+                net.runUntil(v -> v.honest().stream().allMatch(id -> v.node(id).terminated()), MAX_DELIVERIES);
+                traces.add(net.trace());
             }
-            net.runUntil(v -> v.honest().stream().allMatch(id -> v.node(id).terminated()), MAX_DELIVERIES);
-            traces.add(net.trace());
-        }
-        assertTrue(traces.get(0).size() > 50);
-        assertEquals(traces.get(0), traces.get(1));
+            assertTrue(traces.get(0).size() > 30, "a real run: " + traces.get(0).size() + " trace lines");
+            assertEquals(traces.get(0), traces.get(1));
+        });
     }
 }

@@ -7,6 +7,9 @@ import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sintraee.protocol.aba.AbaSimulationTest.Byz;
 import org.sintraee.protocol.aba.AbaSimulationTest.Sched;
 import org.sintraee.protocol.core.ServerContext;
@@ -40,11 +43,37 @@ class BiasedAbaSimulationTest {
                 n, sched, byz, rounds.getAverage(), rounds.getMax(), rounds.getCount());
     }
 
+    /** Every strategy at n = 4, 7 and 10 (one scheduler per strategy), mixed inputs. */
+    @ParameterizedTest
+    @EnumSource(Byz.class)
+    void mixedInputsDecideOneOnlyWithProof(Byz byz) {
+        Sched sched = switch (byz) {
+            case SILENT, JUNK -> Sched.RANDOM;
+            case EQUIVOCATE, REPLAY -> Sched.SPLIT;
+            case WITHHOLD_COIN -> Sched.COIN_AWARE;
+            case TWINS -> Sched.PARTITIONED;
+        };
+        for (int n : new int[] {4, 7, 10}) {
+            mixed("mixedInputsDecideOneOnlyWithProof", n, sched, byz);
+        }
+    }
+
+    /** HoneyBadgerBFT #59 against the biased variant: coin-aware scheduler plus equivocating puppets. */
     @Test
-    void mixedInputsDecideOneOnlyWithProof() {
-        mixed("mixedInputsDecideOneOnlyWithProof", 4, Sched.RANDOM, Byz.JUNK);
-        mixed("mixedInputsDecideOneOnlyWithProof", 7, Sched.SPLIT, Byz.EQUIVOCATE);
-        mixed("mixedInputsDecideOneOnlyWithProof", 7, Sched.COIN_AWARE, Byz.WITHHOLD_COIN);
+    void honeyBadgerIssue59SchedulingAttack() {
+        for (int n : new int[] {4, 7, 10}) {
+            mixed("honeyBadgerIssue59SchedulingAttack", n, Sched.COIN_AWARE, Byz.EQUIVOCATE);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void realCryptoRuns(int n) {
+        List<ServerContext> ctxs = Contexts.real(n, (n - 1) / 3, 77 + n);
+        Byz[] strategies = {Byz.EQUIVOCATE, Byz.JUNK, Byz.TWINS, Byz.REPLAY, Byz.WITHHOLD_COIN};
+        Seeds.forEach(BiasedAbaSimulationTest.class, "realCryptoRuns", 10, seed -> AbaSimulationTest.run(seed, ctxs,
+                seed % 2 == 0 ? Sched.COIN_AWARE : Sched.SPLIT, strategies[(int) (seed % strategies.length)],
+                id -> (id + seed) % 2 == 0 ? Proposal.one(PI) : Proposal.of(false), true, BiasedAbaSimulationTest::validOne));
     }
 
     @Test

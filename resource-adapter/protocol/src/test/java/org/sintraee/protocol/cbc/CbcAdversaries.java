@@ -261,6 +261,34 @@ final class CbcAdversaries {
         };
     }
 
+    /**
+     * Faulty non-senders replay another instance ({@code other}: same servers, same payload,
+     * another tag): their own C-ECHO signatures and a C-FINAL whose σ every server signed there;
+     * and they re-send what this instance's sender sent them (C-SEND, C-FINAL) as their own.
+     */
+    static Adversary<CbcMessage> replayingAnotherInstance(List<ServerContext> ctxs, Tag other, int sender, byte[] m) {
+        return new Adversary<>() {
+            @Override
+            public void start(AdversaryContext<CbcMessage> ctx) {
+                byte[] d = CbcProof.digestOf(m);
+                int[] everyone = java.util.stream.IntStream.rangeClosed(1, ctx.n()).toArray();
+                CFinal replayed = new CFinal(Bytes.of(d), CbcFixtures.sigma(ctxs, other, m, everyone));
+                for (int f : ctx.faulty()) {
+                    ctx.send(f, Target.to(sender),
+                            new CEcho(Bytes.of(ctxs.get(f - 1).signer().sign(CbcProof.readyStatement(other, d)))));
+                    ctx.send(f, Target.all(), replayed);
+                }
+            }
+
+            @Override
+            public void onMessage(InFlight<CbcMessage> msg, AdversaryContext<CbcMessage> ctx) {
+                if (msg.from() == sender && (msg.message() instanceof CSend || msg.message() instanceof CFinal)) {
+                    ctx.send(msg.to(), Target.all(), msg.message());
+                }
+            }
+        };
+    }
+
     static String hex(byte[] b) {
         return HexFormat.of().formatHex(b);
     }

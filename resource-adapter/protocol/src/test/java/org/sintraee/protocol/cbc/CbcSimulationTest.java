@@ -20,6 +20,7 @@ import org.sintraee.protocol.sim.Adversary;
 import org.sintraee.protocol.sim.Scheduler;
 import org.sintraee.protocol.sim.Seeds;
 import org.sintraee.protocol.sim.SimulationFailure;
+import org.sintraee.protocol.sim.Twins;
 import org.sintraee.protocol.sim.VirtualNet;
 
 /**
@@ -132,7 +133,7 @@ class CbcSimulationTest {
     @ValueSource(ints = {4, 7, 10})
     void aSilentSenderDeliversNothingAndBlamesNobody(int n) {
         List<ServerContext> ctxs = mock(n);
-        Seeds.forEach(getClass(), "aSilentSenderDeliversNothingAndBlamesNobody", 20, seed -> {
+        Seeds.forEach(getClass(), "aSilentSenderDeliversNothingAndBlamesNobody", SEEDS, seed -> {
             Setup s = Setup.draw(n, seed, ctxs, true);
             VirtualNet<CbcInput, CbcMessage, Delivered> net = s.net(seed, Adversaries.silent());
             assertEquals(0, net.runUntilQuiet(BUDGET));
@@ -250,11 +251,66 @@ class CbcSimulationTest {
         assertTrue(requested[0] > 0, "some runs delivered the final before the payload");
     }
 
+    /**
+     * Twins: the faulty sender is two real instances broadcasting different payloads, each
+     * heard by its own half of the honest servers; the other faulty servers are twins of each
+     * world too, echoing (signing) for their world's sender. At most one certificate forms.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7, 10})
+    void twinSendersCannotSplitTheHonestServers(int n) {
+        List<ServerContext> ctxs = mock(n);
+        int[] delivered = {0};
+        Seeds.forEach(getClass(), "twinSendersCannotSplitTheHonestServers", SEEDS, seed -> {
+            Setup s = Setup.draw(n, seed, ctxs, true);
+            byte[] a = s.payload("a");
+            byte[] b = s.payload("b");
+            VirtualNet<CbcInput, CbcMessage, Delivered> net = s.net(seed, twins(s, ctxs, a, b));
+            net.runUntilQuiet(BUDGET);
+            CbcInvariants.check(net, ctxs.get(0), TAG, null, List.of(a, b));
+            delivered[0] += net.honest().stream().anyMatch(id -> !net.outputs(id).isEmpty()) ? 1 : 0;
+        });
+        assertTrue(delivered[0] > 0, "some twin runs deliver (one payload only)");
+    }
+
+    static Adversary<CbcMessage> twins(Setup s, List<ServerContext> ctxs, byte[] a, byte[] b) {
+        List<Set<Integer>> halves = Twins.halves(s.n(), s.faulty(), s.rnd());
+        List<Twins.Twin<CbcInput, CbcMessage>> twins = new ArrayList<>();
+        for (int world = 0; world < 2; world++) {
+            for (int f : s.faulty()) {
+                CbcInput input = f == s.sender() ? new CbcInput.Broadcast(world == 0 ? a : b) : null;
+                twins.add(new Twins.Twin<>(f, world, new ConsistentBroadcast(ctxs.get(f - 1), TAG, s.sender(), MAX),
+                        input, halves.get(world)));
+            }
+        }
+        return new Twins<>(twins);
+    }
+
+    /** Replay from another instance (another tag, same payload) and of the sender's messages as one's own. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7, 10})
+    void messagesReplayedFromAnotherInstanceDoNotCount(int n) {
+        List<ServerContext> ctxs = mock(n);
+        int[] blamed = new int[FaultKind.values().length];
+        Seeds.forEach(getClass(), "messagesReplayedFromAnotherInstanceDoNotCount", SEEDS, seed -> {
+            Setup s = Setup.draw(n, seed, ctxs, false);
+            byte[] m = s.payload("m");
+            VirtualNet<CbcInput, CbcMessage, Delivered> net = s.net(seed,
+                    CbcAdversaries.replayingAnotherInstance(ctxs, TAG.child("other"), s.sender(), m));
+            net.input(s.sender(), new CbcInput.Broadcast(m));
+            net.runUntilQuiet(BUDGET);
+            CbcInvariants.check(net, ctxs.get(0), TAG, m, List.of(m));
+            net.honest().forEach(id -> net.faults(id).forEach(f -> blamed[f.kind().ordinal()]++));
+        });
+        assertTrue(blamed[FaultKind.INVALID_PROOF.ordinal()] > 0, "other-tag echoes and finals are caught");
+        assertTrue(blamed[FaultKind.UNEXPECTED.ordinal()] > 0, "C-SENDs replayed by non-senders are caught");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {4, 7})
     void theSameSeedReplaysTheSameTrace(int n) {
         List<ServerContext> ctxs = mock(n);
-        for (long seed = 1; seed <= 10; seed++) {
+        Seeds.forEach(getClass(), "theSameSeedReplaysTheSameTrace", 10, seed -> {
             List<List<String>> traces = new ArrayList<>();
             for (int run = 0; run < 2; run++) {
                 Setup s = Setup.draw(n, seed, ctxs, false);
@@ -266,6 +322,6 @@ class CbcSimulationTest {
             }
             assertEquals(traces.get(0), traces.get(1), "seed " + seed);
             assertTrue(traces.get(0).stream().noneMatch(l -> l.contains("[B@")), "identity strings in the trace");
-        }
+        });
     }
 }

@@ -28,6 +28,7 @@ import org.sintraee.protocol.sim.Adversaries;
 import org.sintraee.protocol.sim.Adversary;
 import org.sintraee.protocol.sim.AdversaryContext;
 import org.sintraee.protocol.sim.InFlight;
+import org.sintraee.protocol.sim.Twins;
 
 /**
  * Byzantine strategies against validated agreement. Faulty servers run real instances
@@ -37,7 +38,7 @@ import org.sintraee.protocol.sim.InFlight;
  * children out of range), or withhold their coin shares.
  */
 final class MvbaAdversaries {
-    enum Byz { SILENT, BAD_PROPOSAL, EQUIVOCATE_CBC, FORGED_VOTES, WITHHOLD_COIN }
+    enum Byz { SILENT, BAD_PROPOSAL, EQUIVOCATE_CBC, FORGED_VOTES, WITHHOLD_COIN, TWINS }
 
     /** Q of the simulations: a value is valid iff it starts with "ok:". */
     static final ExternalPredicate Q = v -> startsWithOk(v) ? Verdict.VALID : Verdict.invalid("not ok:");
@@ -67,6 +68,19 @@ final class MvbaAdversaries {
     static Adversary<MvbaMessage> of(Byz byz, List<ServerContext> ctxs, Tag tag, Set<Integer> faulty, long seed) {
         if (byz == Byz.SILENT) {
             return Adversaries.silent();
+        }
+        if (byz == Byz.TWINS) {
+            // Every faulty server is two real instances proposing different valid values, each heard by a half.
+            List<Set<Integer>> halves = Twins.halves(ctxs.size(), faulty, new SplittableRandom(seed * 17 + 3));
+            List<Twins.Twin<MvbaInput, MvbaMessage>> twins = new ArrayList<>();
+            for (int f : faulty) {
+                for (int world = 0; world < 2; world++) {
+                    byte[] value = world == 0 ? faultyValue(byz, f, seed) : altValue(f, seed);
+                    twins.add(new Twins.Twin<>(f, world, new ValidatedAgreement(ctxs.get(f - 1), tag, MAX, Q),
+                            new MvbaInput.Propose(value), halves.get(world)));
+                }
+            }
+            return new Twins<>(twins);
         }
         return new Puppets(byz, ctxs, tag, faulty, seed);
     }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.ServerContext;
@@ -168,6 +170,12 @@ class MvbaSimulationTest {
         allCells("withheldCoinShares", Byz.WITHHOLD_COIN);
     }
 
+    /** Twins: every faulty server is two real instances proposing different valid values to two halves. */
+    @Test
+    void twinProposers() {
+        allCells("twinProposers", Byz.TWINS);
+    }
+
     @Test
     void sameSeedSameTrace() {
         List<ServerContext> ctxs = Contexts.mock(7, 2);
@@ -180,13 +188,17 @@ class MvbaSimulationTest {
         });
     }
 
-    @Test
-    void realCryptography() {
-        List<ServerContext> ctxs = Contexts.real(4, 1, 42);
+    /** Real Ed25519 and CKS00 coin, n = 4 and 7, 10 seeds each; scheduler and strategy rotate with the seed. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void realCryptography(int n) {
+        List<ServerContext> ctxs = Contexts.real(n, (n - 1) / 3, 42 + n);
         IntSummaryStatistics iterations = new IntSummaryStatistics();
-        Seeds.forEach(MvbaSimulationTest.class, "realCryptography", 3, seed ->
-                iterations.accept(run(seed, ctxs, seed % 2 == 0 ? Sched.RANDOM : Sched.PARTITIONED,
-                        seed % 2 == 0 ? Byz.FORGED_VOTES : Byz.EQUIVOCATE_CBC).iteration()));
-        System.out.printf("MVBA n=4 real crypto: iterations mean %.2f max %d%n", iterations.getAverage(), iterations.getMax());
+        Byz[] strategies = {Byz.FORGED_VOTES, Byz.EQUIVOCATE_CBC, Byz.TWINS, Byz.WITHHOLD_COIN, Byz.BAD_PROPOSAL};
+        Seeds.forEach(MvbaSimulationTest.class, "realCryptography", 10, seed ->
+                iterations.accept(run(seed, ctxs, Sched.values()[(int) (seed % Sched.values().length)],
+                        strategies[(int) (seed % strategies.length)]).iteration()));
+        System.out.printf("MVBA n=%d real crypto: iterations mean %.2f max %d%n", n, iterations.getAverage(),
+                iterations.getMax());
     }
 }

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.core.Tag;
@@ -20,6 +22,7 @@ import org.sintraee.protocol.sim.Contexts;
 import org.sintraee.protocol.sim.Invariants;
 import org.sintraee.protocol.sim.Scheduler;
 import org.sintraee.protocol.sim.Seeds;
+import org.sintraee.protocol.sim.Twins;
 import org.sintraee.protocol.sim.SimulationFailure;
 import org.sintraee.protocol.sim.VirtualNet;
 
@@ -27,12 +30,13 @@ import org.sintraee.protocol.sim.VirtualNet;
  * Reliable broadcast under simulated asynchrony and Byzantine servers. Each seed fixes the
  * configuration (n in {4, 7, 10} with t maximal, the scheduler: random, delaying some
  * servers, or partitioned then healed; which servers are faulty; the payload) and the run;
- * after every run the broadcast invariants are checked.
+ * after every run the broadcast invariants are checked. n rotates with the seed, so
+ * {@code SEEDS} = 600 gives 200 seeds per (strategy, n) cell; {@code -Dsim.seeds} scales it.
  */
 class RbcSimulationTest {
     private static final Tag TAG = Tag.of("rbc-sim", "7");
     private static final int MAX = 256;
-    private static final int SEEDS = 200;
+    private static final int SEEDS = 600;
     private static final int[] SIZES = {4, 7, 10};
     private static final Map<Integer, List<ServerContext>> CONTEXTS = new TreeMap<>();
 
@@ -69,7 +73,11 @@ class RbcSimulationTest {
     }
 
     private static VirtualNet<Payload, RbcMessage, Payload> run(Config c, Adversary<RbcMessage> adversary) {
-        List<ServerContext> ctxs = CONTEXTS.computeIfAbsent(c.n(), n -> Contexts.mock(n, (n - 1) / 3));
+        return run(c, CONTEXTS.computeIfAbsent(c.n(), n -> Contexts.mock(n, (n - 1) / 3)), adversary);
+    }
+
+    private static VirtualNet<Payload, RbcMessage, Payload> run(Config c, List<ServerContext> ctxs,
+                                                               Adversary<RbcMessage> adversary) {
         VirtualNet<Payload, RbcMessage, Payload> net = VirtualNet.create(c.n(), c.faulty(), c.seed(),
                 id -> new ReliableBroadcast(ctxs.get(id - 1), TAG, c.sender(), MAX), adversary, c.scheduler());
         if (!c.faulty().contains(c.sender())) {
@@ -168,6 +176,54 @@ class RbcSimulationTest {
             Config c = configure(seed, false);
             VirtualNet<Payload, RbcMessage, Payload> net = run(c, RbcAdversaries.replaying(Tag.of("rbc-sim", "6"), c.payload()));
             check(net, Payload.of(c.payload()), Set.of(Payload.of(c.payload())));
+        });
+    }
+
+    /**
+     * Twins: the faulty sender is two real, honest-looking instances with different payloads,
+     * each talking to its own half of the honest servers; the other faulty servers are twins
+     * too (no input), each world's twins echoing and readying for their own side.
+     */
+    static Adversary<RbcMessage> twins(Config c, List<ServerContext> ctxs, byte[] m2) {
+        List<Set<Integer>> halves = Twins.halves(c.n(), c.faulty(), c.random());
+        List<Twins.Twin<Payload, RbcMessage>> twins = new java.util.ArrayList<>();
+        for (int world = 0; world < 2; world++) {
+            for (int f : c.faulty()) {
+                Payload input = f != c.sender() ? null : Payload.of(world == 0 ? c.payload() : m2);
+                twins.add(new Twins.Twin<>(f, world, new ReliableBroadcast(ctxs.get(f - 1), TAG, c.sender(), MAX),
+                        input, halves.get(world)));
+            }
+        }
+        return new Twins<>(twins);
+    }
+
+    @Test
+    void twinSendersCannotSplitTheHonestServers() {
+        AtomicInteger delivered = new AtomicInteger();
+        Seeds.forEach(getClass(), "twinSendersCannotSplitTheHonestServers", SEEDS, seed -> {
+            Config c = configure(seed, true);
+            byte[] m2 = java.util.Arrays.copyOf(c.payload(), c.payload().length + 1);
+            List<ServerContext> ctxs = CONTEXTS.computeIfAbsent(c.n(), n -> Contexts.mock(n, (n - 1) / 3));
+            VirtualNet<Payload, RbcMessage, Payload> net = run(c, ctxs, twins(c, ctxs, m2));
+            check(net, null, Set.of(Payload.of(c.payload()), Payload.of(m2)));
+            delivered.addAndGet(anyDelivered(net) ? 1 : 0);
+        });
+        assertTrue(delivered.get() > 0, "some twin runs deliver (then everywhere the same): " + delivered);
+    }
+
+    /** Real contexts (Ed25519 and the CKS00 coin, unused by RBC but dealt as in production), n = 4 and 7. */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 7})
+    void realCryptoContexts(int n) {
+        List<ServerContext> ctxs = Contexts.real(n, (n - 1) / 3, 4242 + n);
+        Seeds.forEach(getClass(), "realCryptoContexts", 12, seed -> {
+            long s = seed * SIZES.length + java.util.Arrays.binarySearch(SIZES, n); // a seed whose config has this n
+            Config c = configure(s, seed % 2 == 0);
+            byte[] m2 = {7, (byte) seed};
+            VirtualNet<Payload, RbcMessage, Payload> net = run(c, ctxs, c.faulty().contains(c.sender())
+                    ? twins(c, ctxs, m2) : RbcAdversaries.mutating(MAX));
+            boolean honestSender = !c.faulty().contains(c.sender());
+            check(net, honestSender ? Payload.of(c.payload()) : null, Set.of(Payload.of(c.payload()), Payload.of(m2)));
         });
     }
 
