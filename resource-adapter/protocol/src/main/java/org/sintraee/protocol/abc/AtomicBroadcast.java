@@ -40,8 +40,12 @@ import org.sintraee.protocol.quorum.Quorums;
 public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, AbcDelivery> {
     /** Messages for rounds r+1 .. r+ROUND_WINDOW are buffered; later ones are dropped without blame. */
     public static final int ROUND_WINDOW = 16;
-    /** Decided agreements kept to answer C-REQUEST: the last KEEP_ROUNDS rounds. */
-    public static final int KEEP_ROUNDS = 2;
+    /**
+     * Decided agreements kept to answer C-REQUEST: as many rounds back as a peer may be
+     * ahead, so a server within the window can always fetch the proposals it decided on
+     * (with 2, honest servers left behind by a few rounds under Twins were stranded).
+     */
+    public static final int KEEP_ROUNDS = ROUND_WINDOW;
 
     private final ServerContext ctx;
     private final Quorums quorums;

@@ -75,9 +75,9 @@
  * messages per sender, released when the round starts; messages for rounds beyond the
  * window are dropped without blame (an honest peer may be that far ahead; a server lagging
  * more than the window relies on the runtime's catch-up, a later issue). Agreements of
- * decided rounds are dropped except the last {@code KEEP_ROUNDS} (2), which keep answering
- * C-REQUEST for servers still fetching a decided proposal; older ones are the catch-up's job
- * too. One batch per (round, sender) is stored, of at most {@code 4 + batchSize * (4 +
+ * decided rounds are dropped except the last {@code KEEP_ROUNDS} (= the window, 16), which
+ * keep answering C-REQUEST for servers still fetching a decided proposal: a server within
+ * the window behind can always finish; one further behind needs the catch-up too. One batch per (round, sender) is stored, of at most {@code 4 + batchSize * (4 +
  * maxRequestBytes)} bytes. The queue holds at most {@code maxQueue} requests (the caller's
  * back-pressure). The delivered-digest set (32 bytes per request) grows with the log: the
  * runtime's checkpoints (a later issue) bound it.
