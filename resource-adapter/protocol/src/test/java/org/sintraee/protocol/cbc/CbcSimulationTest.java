@@ -53,24 +53,7 @@ class CbcSimulationTest {
         }
 
         private static Scheduler scheduler(int n, Set<Integer> faulty, SplittableRandom rnd, long seed) {
-            switch ((int) (seed % 3)) {
-                case 0:
-                    return Scheduler.random();
-                case 1: {
-                    Set<Integer> slow = new TreeSet<>(faulty);
-                    slow.add(rnd.nextInt(1, n + 1));
-                    return Scheduler.delaying(slow);
-                }
-                default: {
-                    Set<Integer> side = new TreeSet<>();
-                    for (int id = 1; id <= n; id++) {
-                        if (rnd.nextBoolean()) {
-                            side.add(id);
-                        }
-                    }
-                    return Scheduler.partitioned(side, rnd.nextInt(5 * n));
-                }
-            }
+            return Scheduler.bySeed(seed, n, faulty, rnd, 5 * n);
         }
 
         Set<Integer> honest() {

@@ -43,6 +43,32 @@ public interface Scheduler {
     }
 
     /** A random index among the messages {@code preferred} accepts, or among all if it accepts none. */
+    /**
+     * One of the three by the seed (random, delaying or partitioned), its parameters drawn
+     * from {@code rnd}: the faulty servers plus one random server are slow, or a random side
+     * is cut off until a random number of deliveries below {@code healBound} happened.
+     */
+    static Scheduler bySeed(long seed, int n, Set<Integer> faulty, SplittableRandom rnd, int healBound) {
+        switch ((int) (seed % 3)) {
+            case 0:
+                return random();
+            case 1: {
+                Set<Integer> slow = new java.util.TreeSet<>(faulty);
+                slow.add(rnd.nextInt(1, n + 1));
+                return delaying(slow);
+            }
+            default: {
+                Set<Integer> side = new java.util.TreeSet<>();
+                for (int id = 1; id <= n; id++) {
+                    if (rnd.nextBoolean()) {
+                        side.add(id);
+                    }
+                }
+                return partitioned(side, rnd.nextInt(healBound));
+            }
+        }
+    }
+
     private static int randomAmong(List<? extends InFlight<?>> pending, SplittableRandom rnd,
                                    java.util.function.Predicate<InFlight<?>> preferred) {
         List<Integer> candidates = new ArrayList<>();
