@@ -1,0 +1,72 @@
+package org.sintraee.runtime.wire;
+
+import static org.sintraee.runtime.wire.WireLimits.MAX_PAYLOAD_BYTES;
+import static org.sintraee.runtime.wire.WireLimits.MAX_SIGNATURE_BYTES;
+
+import org.sintraee.protocol.abc.AbcMessage;
+import org.sintraee.protocol.scabc.ScabcMessage;
+import org.sintraee.protocol.scabc.ScabcStackMessage;
+
+/** Atomic broadcast, the SC-ABC decryption layer and the SC-ABC stack. */
+final class OrderingCodec {
+    private OrderingCodec() {
+    }
+
+    static void abc(FrameWriter w, AbcMessage m) {
+        if (m instanceof AbcMessage.Batch b) {
+            w.u8(1).i64(b.round()).bytes(b.batch(), MAX_PAYLOAD_BYTES).bytes(b.signature(), MAX_SIGNATURE_BYTES);
+        } else if (m instanceof AbcMessage.MvbaPart p) {
+            AgreementCodec.mvba(w.u8(2).i64(p.round()), p.message());
+        } else {
+            throw new IllegalArgumentException("unknown abc message " + m);
+        }
+    }
+
+    static AbcMessage abc(FrameReader r) throws WireException {
+        r.enter();
+        int kind = r.u8();
+        AbcMessage m = switch (kind) {
+            case 1 -> new AbcMessage.Batch(r.i64(), r.value(MAX_PAYLOAD_BYTES, "batch"),
+                    r.value(MAX_SIGNATURE_BYTES, "signature"));
+            case 2 -> new AbcMessage.MvbaPart(r.i64(), AgreementCodec.mvba(r));
+            default -> throw new WireException("unknown abc kind " + kind);
+        };
+        r.leave();
+        return m;
+    }
+
+    static void scabc(FrameWriter w, ScabcMessage m) {
+        ScabcMessage.DecShare d = (ScabcMessage.DecShare) m; // the layer's only message
+        BroadcastCodec.share(w.u8(1).i64(d.seq()), d.share());
+    }
+
+    static ScabcMessage scabc(FrameReader r) throws WireException {
+        int kind = r.u8();
+        if (kind != 1) {
+            throw new WireException("unknown scabc kind " + kind);
+        }
+        return new ScabcMessage.DecShare(r.i64(), BroadcastCodec.share(r));
+    }
+
+    static void stack(FrameWriter w, ScabcStackMessage m) {
+        if (m instanceof ScabcStackMessage.Order o) {
+            abc(w.u8(1), o.message());
+        } else if (m instanceof ScabcStackMessage.Decrypt d) {
+            scabc(w.u8(2), d.message());
+        } else {
+            throw new IllegalArgumentException("unknown stack message " + m);
+        }
+    }
+
+    static ScabcStackMessage stack(FrameReader r) throws WireException {
+        r.enter();
+        int kind = r.u8();
+        ScabcStackMessage m = switch (kind) {
+            case 1 -> new ScabcStackMessage.Order(abc(r));
+            case 2 -> new ScabcStackMessage.Decrypt(scabc(r));
+            default -> throw new WireException("unknown stack kind " + kind);
+        };
+        r.leave();
+        return m;
+    }
+}
