@@ -1,0 +1,209 @@
+package org.sintraee.runtime.journal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sintraee.protocol.core.DurableRecord;
+
+/**
+ * The append-only journal of one replica (see package-info for framing, recovery and the
+ * durability contract). Local misuse (appending after close or after a failed write, a
+ * delivery out of sequence, a record past the size bounds) throws IllegalStateException or
+ * IllegalArgumentException.
+ */
+public final class Journal implements Closeable {
+    /** The file inside the data directory. */
+    public static final String FILE_NAME = "journal.log";
+    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
+
+    private final Path file;
+    private final FsyncPolicy policy;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final List<JournalRecord> recovered;
+    private final long tailCut;
+    private long end;
+    private long lastSeq;
+    private boolean hasSeq;
+    private boolean broken;
+    private boolean closed;
+
+    private Journal(Path file, FsyncPolicy policy, FileChannel channel, FileLock lock,
+            JournalScanner.Result result, long tailCut) {
+        this.file = file;
+        this.policy = policy;
+        this.channel = channel;
+        this.lock = lock;
+        this.recovered = List.copyOf(result.records());
+        this.tailCut = tailCut;
+        this.end = result.goodEnd();
+        for (JournalRecord r : recovered) {
+            if (r instanceof JournalRecord.Delivery d) {
+                lastSeq = d.seq();
+                hasSeq = true;
+            }
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the journal in dir and recovers it: a torn tail is cut with a
+     * WARNING, any other damage is a {@link JournalCorruptException}.
+     */
+    public static Journal open(Path dir, FsyncPolicy policy) throws IOException {
+        Objects.requireNonNull(policy, "policy");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE_NAME);
+        boolean created = !Files.exists(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock = lockOf(channel, file);
+            if (created && policy == FsyncPolicy.ALWAYS) {
+                syncDirectory(dir); // the new file's directory entry must survive a crash too
+            }
+            JournalScanner.Result result = new JournalScanner(channel, file).scan();
+            long cut = channel.size() - result.goodEnd();
+            if (cut > 0) {
+                // offsets and sizes only: records may hold client requests and key shares
+                LOG.log(Level.WARNING, "journal {0}: {1} at byte offset {2}; cutting {3} bytes of torn tail",
+                        new Object[] {file, result.damage(), Long.toString(result.goodEnd()), Long.toString(cut)});
+                channel.truncate(result.goodEnd());
+                if (policy == FsyncPolicy.ALWAYS) {
+                    channel.force(true);
+                }
+            }
+            return new Journal(file, policy, channel, lock, result, cut);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static FileLock lockOf(FileChannel channel, Path file) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IOException("journal " + file + " is in use by another process or journal");
+        }
+        return lock;
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // some platforms cannot open or force a directory; the file's own force still holds
+            LOG.log(Level.FINE, "cannot force directory " + dir, e);
+        }
+    }
+
+    /** The records read back on open, in append order. */
+    public List<JournalRecord> recovered() {
+        return recovered;
+    }
+
+    /** Bytes of torn tail cut on open (0 if the file was clean). */
+    public long tailCut() {
+        return tailCut;
+    }
+
+    /** The last delivered sequence number, recovered or appended. */
+    public synchronized OptionalLong lastDeliverySeq() {
+        return hasSeq ? OptionalLong.of(lastSeq) : OptionalLong.empty();
+    }
+
+    public FsyncPolicy policy() {
+        return policy;
+    }
+
+    /** Appends a step's durable record; durable only after {@link #sync()}. */
+    public synchronized void append(DurableRecord record) throws IOException {
+        write(new JournalRecord.Durable(record));
+    }
+
+    /**
+     * Appends a delivery. The first may carry any non-negative number; each later one must be
+     * the previous plus one.
+     */
+    public synchronized void appendDelivery(long seq, byte[] request) throws IOException {
+        if (seq < 0 || (hasSeq && seq != lastSeq + 1)) {
+            throw new IllegalArgumentException("delivery " + seq + " out of sequence after "
+                    + (hasSeq ? Long.toString(lastSeq) : "none"));
+        }
+        write(new JournalRecord.Delivery(seq, request));
+        lastSeq = seq;
+        hasSeq = true;
+    }
+
+    /** Makes everything appended so far durable per the policy; call before the step's messages leave. */
+    public synchronized void sync() throws IOException {
+        checkOpen();
+        if (policy == FsyncPolicy.ALWAYS) {
+            try {
+                channel.force(true);
+            } catch (IOException e) {
+                broken = true; // after a failed fsync the page cache state is unknown: stop
+                throw e;
+            }
+        }
+    }
+
+    private void write(JournalRecord record) throws IOException {
+        checkOpen();
+        ByteBuffer frame = JournalFormat.frame(record);
+        try {
+            long at = end;
+            while (frame.hasRemaining()) {
+                at += channel.write(frame, at);
+            }
+            end = at;
+        } catch (IOException e) {
+            broken = true; // a partial frame may be on disk: only recovery may continue from here
+            throw e;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("journal " + file + " is closed");
+        }
+        if (broken) {
+            throw new IllegalStateException("journal " + file + " failed a write; reopen to recover");
+        }
+    }
+
+    /** Syncs (per the policy, unless a write failed) and releases the file. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!broken) {
+                sync();
+            }
+        } finally {
+            closed = true;
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.sintraee.runtime.journal;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+import org.sintraee.protocol.core.DurableRecord;
+import org.sintraee.protocol.core.Tag;
+
+/** The record framing and bodies (see package-info). Package-private: tests craft raw frames with it. */
+final class JournalFormat {
+    /** Bytes before the type: length and CRC. */
+    static final int HEADER = 8;
+    /** Largest payload (durable data or request) a record may carry. */
+    static final int MAX_DATA = 16 * 1024 * 1024;
+    /** Largest value of the length field (type + body): the payload plus room for the fields. */
+    static final int MAX_RECORD = MAX_DATA + 64 * 1024;
+    /** Bound on the step name of a durable record (a short word such as "pre-vote/3"). */
+    static final int MAX_WHAT = 1024;
+
+    static final byte DURABLE = 1;
+    static final byte DELIVERY = 2;
+
+    private JournalFormat() {
+    }
+
+    /** The whole frame of a record; IllegalArgumentException if it exceeds the bounds (local misuse). */
+    static ByteBuffer frame(JournalRecord record) {
+        byte[] body;
+        byte type;
+        if (record instanceof JournalRecord.Durable d) {
+            type = DURABLE;
+            byte[] tag = d.record().tag().toString().getBytes(StandardCharsets.US_ASCII);
+            byte[] what = d.record().what().getBytes(StandardCharsets.UTF_8);
+            byte[] data = d.record().data();
+            check(what.length <= MAX_WHAT, "step name longer than " + MAX_WHAT + " bytes");
+            check(data.length <= MAX_DATA, "durable data longer than " + MAX_DATA + " bytes");
+            body = ByteBuffer.allocate(2 + tag.length + 2 + what.length + 4 + data.length)
+                    .putShort((short) tag.length).put(tag)
+                    .putShort((short) what.length).put(what)
+                    .putInt(data.length).put(data).array();
+        } else {
+            JournalRecord.Delivery r = (JournalRecord.Delivery) record;
+            type = DELIVERY;
+            byte[] request = r.request();
+            check(request.length <= MAX_DATA, "request longer than " + MAX_DATA + " bytes");
+            body = ByteBuffer.allocate(8 + 4 + request.length).putLong(r.seq()).putInt(request.length).put(request)
+                    .array();
+        }
+        int length = 1 + body.length;
+        ByteBuffer frame = ByteBuffer.allocate(HEADER + length);
+        frame.putInt(length).putInt(0).put(type).put(body).flip();
+        frame.putInt(4, crc(frame.duplicate().position(0).limit(4), frame.duplicate().position(HEADER)));
+        return frame;
+    }
+
+    /** CRC32C over the length field and the type + body. */
+    static int crc(ByteBuffer lengthField, ByteBuffer typeAndBody) {
+        CRC32C crc = new CRC32C();
+        crc.update(lengthField);
+        crc.update(typeAndBody);
+        return (int) crc.getValue();
+    }
+
+    /** Decodes type + body of a frame whose CRC matched; empty if they do not parse exactly. */
+    static Optional<JournalRecord> decode(ByteBuffer typeAndBody) {
+        try {
+            byte type = typeAndBody.get();
+            JournalRecord record;
+            if (type == DURABLE) {
+                Optional<Tag> tag = Tag.parse(ascii(typeAndBody, typeAndBody.getShort() & 0xFFFF));
+                int whatLength = typeAndBody.getShort() & 0xFFFF;
+                if (tag.isEmpty() || whatLength > MAX_WHAT) {
+                    return Optional.empty();
+                }
+                byte[] what = bytes(typeAndBody, whatLength);
+                byte[] data = bytes(typeAndBody, typeAndBody.getInt());
+                record = new JournalRecord.Durable(
+                        new DurableRecord(tag.get(), new String(what, StandardCharsets.UTF_8), data));
+            } else if (type == DELIVERY) {
+                long seq = typeAndBody.getLong();
+                record = new JournalRecord.Delivery(seq, bytes(typeAndBody, typeAndBody.getInt()));
+            } else {
+                return Optional.empty();
+            }
+            return typeAndBody.hasRemaining() ? Optional.empty() : Optional.of(record);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String ascii(ByteBuffer in, int length) {
+        return new String(bytes(in, length), StandardCharsets.US_ASCII);
+    }
+
+    /** Reads length bytes, checked against what is left before allocating. */
+    private static byte[] bytes(ByteBuffer in, int length) {
+        if (length < 0 || length > in.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        byte[] out = new byte[length];
+        in.get(out);
+        return out;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

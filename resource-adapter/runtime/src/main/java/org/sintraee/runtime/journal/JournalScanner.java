@@ -1,0 +1,130 @@
+package org.sintraee.runtime.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a journal file back for recovery: the good records and where the good prefix ends. */
+final class JournalScanner {
+    /** What recovery found: the records and the offset of the end of the last good one. */
+    record Result(List<JournalRecord> records, long goodEnd, String damage) {
+    }
+
+    private static final int WINDOW = 64 * 1024;
+
+    private final FileChannel channel;
+    private final Path file;
+    private final long size;
+    /** A cached block of the file, so probing every offset for a frame is not a syscall each. */
+    private final ByteBuffer window = ByteBuffer.allocate(WINDOW);
+    private long windowStart = -1;
+
+    JournalScanner(FileChannel channel, Path file) throws IOException {
+        this.channel = channel;
+        this.file = file;
+        this.size = channel.size();
+    }
+
+    Result scan() throws IOException {
+        List<JournalRecord> records = new ArrayList<>();
+        long pos = 0;
+        Long lastSeq = null;
+        while (pos < size) {
+            ByteBuffer typeAndBody = frameAt(pos);
+            if (typeAndBody == null) {
+                String damage = damageAt(pos);
+                long next = nextValidFrame(pos + 1);
+                if (next >= 0) {
+                    throw new JournalCorruptException(file, pos, damage + "; a valid record follows at " + next);
+                }
+                return new Result(records, pos, damage);
+            }
+            Optional<JournalRecord> record = JournalFormat.decode(typeAndBody);
+            if (record.isEmpty()) {
+                throw new JournalCorruptException(file, pos, "record with a valid checksum does not decode");
+            }
+            if (record.get() instanceof JournalRecord.Delivery d) {
+                if (d.seq() < 0 || (lastSeq != null && d.seq() != lastSeq + 1)) {
+                    throw new JournalCorruptException(file, pos, "delivery " + d.seq() + " after "
+                            + (lastSeq == null ? "none" : lastSeq) + ": sequence numbers must be consecutive");
+                }
+                lastSeq = d.seq();
+            }
+            records.add(record.get());
+            pos += JournalFormat.HEADER + typeAndBody.capacity();
+        }
+        return new Result(records, pos, null);
+    }
+
+    /** Type and body of a well-formed frame at pos (length in bounds and in the file, CRC good), else null. */
+    private ByteBuffer frameAt(long pos) throws IOException {
+        ByteBuffer header = header(pos);
+        if (header == null) {
+            return null;
+        }
+        int length = header.getInt(0);
+        if (length < 1 || length > JournalFormat.MAX_RECORD || length > size - pos - JournalFormat.HEADER) {
+            return null; // checked before allocating: a damaged length never costs memory
+        }
+        ByteBuffer typeAndBody = ByteBuffer.allocate(length);
+        readFully(typeAndBody, pos + JournalFormat.HEADER);
+        typeAndBody.flip();
+        int crc = JournalFormat.crc(header.duplicate().position(0).limit(4), typeAndBody.duplicate());
+        return crc == header.getInt(4) ? typeAndBody : null;
+    }
+
+    private String damageAt(long pos) throws IOException {
+        ByteBuffer header = header(pos);
+        if (header == null) {
+            return "partial header";
+        }
+        int length = header.getInt(0);
+        if (length < 1 || length > JournalFormat.MAX_RECORD) {
+            return "impossible length " + length;
+        }
+        if (length > size - pos - JournalFormat.HEADER) {
+            return "record runs past the end of the file";
+        }
+        return "checksum mismatch";
+    }
+
+    private long nextValidFrame(long from) throws IOException {
+        for (long off = from; off + JournalFormat.HEADER < size; off++) {
+            if (frameAt(off) != null) {
+                return off;
+            }
+        }
+        return -1;
+    }
+
+    /** The 8 header bytes at pos, from the window; null if the file ends first. */
+    private ByteBuffer header(long pos) throws IOException {
+        if (size - pos < JournalFormat.HEADER) {
+            return null;
+        }
+        if (windowStart < 0 || pos < windowStart || pos + JournalFormat.HEADER > windowStart + window.limit()) {
+            window.clear();
+            window.limit((int) Math.min(WINDOW, size - pos));
+            readFully(window, pos);
+            window.flip();
+            windowStart = pos;
+        }
+        int at = (int) (pos - windowStart);
+        return window.duplicate().position(at).limit(at + JournalFormat.HEADER).slice();
+    }
+
+    private void readFully(ByteBuffer buffer, long pos) throws IOException {
+        long at = pos;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, at);
+            if (n < 0) {
+                throw new IOException("journal " + file + " shrank while being read");
+            }
+            at += n;
+        }
+    }
+}
