@@ -1,6 +1,5 @@
 package org.sintraee.protocol.cbc;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.sintraee.protocol.core.Bytes;
 
@@ -8,29 +7,13 @@ import org.sintraee.protocol.core.Bytes;
 public sealed interface CbcInput {
 
     /** The designated sender c-broadcasts {@code payload}. */
-    record Broadcast(byte[] payload) implements CbcInput {
+    record Broadcast(Bytes payload) implements CbcInput {
         public Broadcast {
-            payload = payload.clone();
+            Objects.requireNonNull(payload, "payload");
         }
 
-        @Override
-        public byte[] payload() {
-            return payload.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Broadcast b && Arrays.equals(b.payload, payload);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(payload);
-        }
-
-        @Override
-        public String toString() {
-            return "Broadcast(" + Bytes.brief(payload) + ")";
+        public Broadcast(byte[] payload) {
+            this(Bytes.of(payload));
         }
     }
 

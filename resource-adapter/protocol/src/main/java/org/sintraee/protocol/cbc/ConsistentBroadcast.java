@@ -103,7 +103,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
     public Step<CbcMessage, Delivered> handleInput(CbcInput input) {
         Objects.requireNonNull(input, "input");
         if (input instanceof CbcInput.Broadcast b) {
-            return broadcast(b.payload());
+            return broadcast(b.payload().toArray());
         }
         return adopt(((CbcInput.Adopt) input).proof());
     }

@@ -119,7 +119,7 @@ public final class ValidatedAgreement implements Protocol<MvbaInput, MvbaMessage
 
     @Override
     public Step<MvbaMessage, MvbaDecision> handleInput(MvbaInput input) {
-        byte[] value = ((MvbaInput.Propose) Objects.requireNonNull(input, "input")).value();
+        byte[] value = ((MvbaInput.Propose) Objects.requireNonNull(input, "input")).value().toArray();
         if (proposed) {
             throw new IllegalStateException("validated agreement " + tag + " got a second proposal");
         }

@@ -127,7 +127,7 @@ public final class ScabcDecryption implements Protocol<ScabcInput, ScabcMessage,
         }
         long seq = nextOrdered++;
         Step.Builder<ScabcMessage, ScabcDelivery> b = Step.builder();
-        Slot slot = arrive(seq, ordered.encodedCiphertext(), b);
+        Slot slot = arrive(seq, ordered.encodedCiphertext().toArray(), b);
         slots.put(seq, slot);
         TreeMap<Integer, Share> early = future.remove(seq);
         if (early != null) {

@@ -1,6 +1,5 @@
 package org.sintraee.protocol.scabc;
 
-import java.util.Arrays;
 import java.util.Objects;
 import org.sintraee.protocol.core.Bytes;
 
@@ -14,29 +13,13 @@ public sealed interface ScabcDelivery {
     long seq();
 
     /** The request at {@code seq}, decrypted. */
-    record Delivered(long seq, byte[] plaintext) implements ScabcDelivery {
+    record Delivered(long seq, Bytes plaintext) implements ScabcDelivery {
         public Delivered {
-            plaintext = plaintext.clone();
+            Objects.requireNonNull(plaintext, "plaintext");
         }
 
-        @Override
-        public byte[] plaintext() {
-            return plaintext.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Delivered d && d.seq == seq && Arrays.equals(d.plaintext, plaintext);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(seq) * 31 + Arrays.hashCode(plaintext);
-        }
-
-        @Override
-        public String toString() {
-            return "Delivered(" + seq + ", " + Bytes.brief(plaintext) + ")";
+        public Delivered(long seq, byte[] plaintext) {
+            this(seq, Bytes.of(plaintext));
         }
     }
 

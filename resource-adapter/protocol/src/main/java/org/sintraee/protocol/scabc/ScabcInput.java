@@ -1,6 +1,6 @@
 package org.sintraee.protocol.scabc;
 
-import java.util.Arrays;
+import java.util.Objects;
 import org.sintraee.protocol.core.Bytes;
 
 /** Local inputs of the SC-ABC decryption layer: the atomic broadcast's output stream. */
@@ -11,29 +11,13 @@ public sealed interface ScabcInput {
      * encoded ciphertext the atomic broadcast ordered. Untrusted bytes: a corrupted server
      * can get anything ordered.
      */
-    record Ordered(long seq, byte[] encodedCiphertext) implements ScabcInput {
+    record Ordered(long seq, Bytes encodedCiphertext) implements ScabcInput {
         public Ordered {
-            encodedCiphertext = encodedCiphertext.clone();
+            Objects.requireNonNull(encodedCiphertext, "encodedCiphertext");
         }
 
-        @Override
-        public byte[] encodedCiphertext() {
-            return encodedCiphertext.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Ordered r && r.seq == seq && Arrays.equals(r.encodedCiphertext, encodedCiphertext);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(seq) * 31 + Arrays.hashCode(encodedCiphertext);
-        }
-
-        @Override
-        public String toString() {
-            return "Ordered(" + seq + ", " + Bytes.brief(encodedCiphertext) + ")";
+        public Ordered(long seq, byte[] encodedCiphertext) {
+            this(seq, Bytes.of(encodedCiphertext));
         }
     }
 }

@@ -109,7 +109,7 @@ final class ScabcHarness {
                 }
                 byte[] expected = work.plaintexts().get(i);
                 if (expected != null) {
-                    if (!(d instanceof ScabcDelivery.Delivered del) || !ScabcFixtures.same(expected, del.plaintext())) {
+                    if (!(d instanceof ScabcDelivery.Delivered del) || !ScabcFixtures.same(expected, del.plaintext().toArray())) {
                         fail(net, "server " + id + " seq " + i + " (" + work.entries().get(i).kind() + "): " + d
                                 + ", expected the client's plaintext");
                     }

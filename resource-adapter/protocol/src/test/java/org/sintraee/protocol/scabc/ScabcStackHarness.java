@@ -216,7 +216,7 @@ final class ScabcStackHarness {
             }
             shared.add((long) s);
             Integer k = requestOf.get(replayKey(crypto, c));
-            if (k == null || !(d instanceof ScabcDelivery.Delivered del) || !Arrays.equals(plain.get(k), del.plaintext())) {
+            if (k == null || !(d instanceof ScabcDelivery.Delivered del) || !Arrays.equals(plain.get(k), del.plaintext().toArray())) {
                 fail(net, "seq " + s + " must deliver client request " + k + "'s plaintext, output " + d);
             } else if (deliveredAt.put(k, (long) s) != null) {
                 fail(net, "client request " + k + " delivered twice");

@@ -43,7 +43,7 @@ final class JournalFormat {
         } else {
             JournalRecord.Delivery r = (JournalRecord.Delivery) record;
             type = DELIVERY;
-            byte[] request = r.request();
+            byte[] request = r.request().toArray();
             check(request.length <= MAX_DATA, "request longer than " + MAX_DATA + " bytes");
             body = ByteBuffer.allocate(8 + 4 + request.length).putLong(r.seq()).putInt(request.length).put(request)
                     .array();

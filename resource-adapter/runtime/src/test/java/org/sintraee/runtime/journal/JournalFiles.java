@@ -36,7 +36,7 @@ final class JournalFiles {
                 journal.append(d.record());
             } else {
                 JournalRecord.Delivery d = (JournalRecord.Delivery) r;
-                journal.appendDelivery(d.seq(), d.request());
+                journal.appendDelivery(d.seq(), d.request().toArray());
             }
         }
         journal.sync();
