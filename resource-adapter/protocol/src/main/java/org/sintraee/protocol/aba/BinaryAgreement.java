@@ -22,6 +22,7 @@ import org.sintraee.protocol.core.Step;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.crypto.CoinValue;
 import org.sintraee.protocol.crypto.QuorumCertificate;
+import org.sintraee.protocol.crypto.Verdict;
 
 /**
  * Binary Byzantine agreement [CKS00] §4, or its biased validated variant [CKPS01] §3
@@ -52,6 +53,8 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
     private Justification plan;
     private boolean planValue;
     private Decision decision;
+    /** The DECIDE this instance decided on (its own or one adopted): the transferable certificate. */
+    private Decide decided;
 
     private BinaryAgreement(ServerContext ctx, Tag tag, ExternalValidity validity) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -81,6 +84,23 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
 
     public Optional<Decision> decision() {
         return Optional.ofNullable(decision);
+    }
+
+    /** The DECIDE message behind the decision: n - t main-vote signatures (and π for a biased 1), for catch-up. */
+    public Optional<Decide> decideMessage() {
+        return Optional.ofNullable(decided);
+    }
+
+    /**
+     * Checks a DECIDE of instance {@code tag} exactly as a running instance does when one
+     * arrives ({@code validity == null} for the standard variant), for a server that never ran it.
+     */
+    public static Verdict verifyDecide(ServerContext ctx, Tag tag, ExternalValidity validity, Decide d) {
+        if (d == null || d.round() < 1) {
+            return Verdict.invalid("decide of round " + (d == null ? "none" : d.round()));
+        }
+        Check c = new VoteChecker(ctx, tag, validity).decide(d.round(), d.value(), d.certificate(), d.proof().toArray());
+        return c.valid() ? Verdict.VALID : Verdict.invalid(c.reason());
     }
 
     /** The round this server is in (for tests and monitoring). */
@@ -317,6 +337,7 @@ public final class BinaryAgreement implements Protocol<Proposal, AbaMessage, Dec
     }
 
     private void decide(Decide d, Step.Builder<AbaMessage, Decision> b) {
+        decided = d;
         decision = new Decision(d.value(), d.value() && checker.biased() ? Optional.of(d.proof().toArray()) : Optional.empty(), d.round());
         b.output(decision);
         b.broadcast(d); // forwarded once: whoever lags adopts it

@@ -1,17 +1,20 @@
 package org.sintraee.protocol.abc;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sintraee.protocol.abc.AbcMessage.Batch;
 import org.sintraee.protocol.abc.AbcMessage.MvbaPart;
 import org.sintraee.protocol.abc.BatchCodec.SignedBatch;
+import org.sintraee.protocol.aba.AbaMessage.Decide;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -32,10 +35,13 @@ import org.sintraee.protocol.quorum.Quorums;
  * Atomic broadcast, [CKPS01] §5 (see package-info): rounds of signed batches, each round's
  * vector of {@code quorum()} batches agreed on by validated agreement {@code tag/r/mvba}.
  *
+ * <p>Catch-up (see package-info): {@link #proof}, {@link #check}, {@link #adopt},
+ * {@link #resume}, {@link #evidenceOfRound}, {@link #roundOf}.
+ *
  * <p>Local misuse (exceptions): a request longer than {@code maxRequestBytes}
  * ({@link IllegalArgumentException}); a new request while {@code maxQueue} requests wait
- * ({@link IllegalStateException}: back-pressure is the caller's). A long-lived stream:
- * {@link #terminated()} is always false.
+ * ({@link IllegalStateException}: back-pressure is the caller's); a null proof to adopt,
+ * negative resume state. A long-lived stream: {@link #terminated()} is always false.
  */
 public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, AbcDelivery> {
     /** Messages for rounds r+1 .. r+ROUND_WINDOW are buffered; later ones are dropped without blame. */
@@ -54,6 +60,9 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private final int maxRequestBytes;
     private final int maxQueue;
     private final int maxBatchBytes;
+    private final int maxVectorBytes;
+    /** Rounds up to this one say nothing: a restarted server may have spoken there before (see resume). */
+    private final long silentThrough;
 
     /** Undelivered requests by digest, oldest first. */
     private final LinkedHashMap<Bytes, Bytes> queue = new LinkedHashMap<>();
@@ -63,6 +72,9 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private final TreeMap<Long, ValidatedAgreement> mvba = new TreeMap<>();
     /** BATCH and agreement messages of rounds not started yet, bounded per sender. */
     private final PendingBuffer<Long, AbcMessage> future;
+    /** Proofs of the decided rounds: the last KEEP_ROUNDS, and every round decided in the latest step. */
+    private final TreeMap<Long, RoundProof> proofs = new TreeMap<>();
+    private final CatchUp.Evidence evidence;
 
     private long round;
     private long nextSeq;
@@ -70,9 +82,27 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private boolean proposed;                                     // the round's vector went to the agreement
     private final TreeMap<Integer, SignedBatch> batches = new TreeMap<>(); // valid round-r batches, first per sender
     private final TreeSet<Integer> rejected = new TreeSet<>();    // senders whose round-r batch failed its checks
-    private MvbaDecision decision;                                // the current round's, not yet delivered
+    private RoundProof decision;                                  // the current round's, not yet delivered
 
     public AtomicBroadcast(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue) {
+        this(ctx, tag, batchSize, maxRequestBytes, maxQueue, 0, 0, List.of(), -1);
+    }
+
+    /**
+     * Resumes a restarted server (see package-info, "Catch-up"): it starts in {@code round}
+     * having delivered {@code nextSeq} requests with the given digests ({@link #requestDigest}),
+     * and says nothing at all in rounds up to {@code silentThrough} (the highest round of its
+     * journal's records: {@link #silentThrough}), which it can only leave by {@link #adopt}.
+     */
+    public static AtomicBroadcast resume(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue,
+                                         long round, long nextSeq, Collection<Bytes> deliveredDigests,
+                                         long silentThrough) {
+        return new AtomicBroadcast(ctx, tag, batchSize, maxRequestBytes, maxQueue, round, nextSeq, deliveredDigests,
+                silentThrough);
+    }
+
+    private AtomicBroadcast(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue, long round,
+                            long nextSeq, Collection<Bytes> deliveredDigests, long silentThrough) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.quorums = ctx.quorums();
         this.tag = Objects.requireNonNull(tag, "tag");
@@ -83,6 +113,16 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         this.maxRequestBytes = maxRequestBytes;
         this.maxQueue = maxQueue;
         this.maxBatchBytes = BatchCodec.maxBatchBytes(batchSize, maxRequestBytes);
+        this.maxVectorBytes = BatchCodec.maxVectorBytes(quorums.quorum(), batchSize, maxRequestBytes);
+        if (round < 0 || nextSeq < 0 || silentThrough < -1) {
+            throw new IllegalArgumentException("resume at round " + round + ", seq " + nextSeq + ", silent through "
+                    + silentThrough);
+        }
+        this.round = round;
+        this.nextSeq = nextSeq;
+        this.delivered.addAll(deliveredDigests);
+        this.silentThrough = silentThrough;
+        this.evidence = new CatchUp.Evidence(ctx.n());
         // Per round a sender sends one BATCH and a bounded number of agreement messages to us.
         this.future = new PendingBuffer<>(ROUND_WINDOW * (1 + 16 * ctx.n() + 64));
     }
@@ -132,9 +172,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
         queue.put(d, request);
         Step.Builder<AbcMessage, AbcDelivery> b = Step.builder();
-        if (!started) {
-            start(b);
-        }
+        prune();
+        start(b);
         advance(b);
         return b.build();
     }
@@ -146,6 +185,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             b.fault(new Fault(sender, tag, FaultKind.MALFORMED, "sender is not a server"));
             return b.build();
         }
+        prune();
         dispatch(sender, message, b);
         advance(b);
         return b.build();
@@ -154,6 +194,11 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private void dispatch(int sender, AbcMessage message, Step.Builder<AbcMessage, AbcDelivery> b) {
         if (message == null || message.round() < 0) {
             b.fault(new Fault(sender, tag, FaultKind.MALFORMED, "message " + message));
+            return;
+        }
+        evidence.saw(sender, message.round()); // cheap and before any drop: how far the others are
+        if (message.round() <= silentThrough) {
+            return; // a silent round (see resume): left only by adopting its proof, no blame
         } else if (message.round() > round) {
             if (message.round() <= round + ROUND_WINDOW && !future.offer(message.round(), sender, message)) {
                 b.fault(new Fault(sender, tag, FaultKind.FLOODING, "too many messages for future rounds"));
@@ -196,8 +241,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         batches.put(sender, e);
         // Join a round someone started for requests not delivered yet, or that t + 1 servers, so an honest
         // one, started: never spin on empty or stale batches of corrupted servers.
-        if (!started && (quorums.containsHonest(batches.keySet())
-                || requests.get().stream().anyMatch(r -> !delivered.contains(BatchCodec.digest(r))))) {
+        if (quorums.containsHonest(batches.keySet())
+                || requests.get().stream().anyMatch(r -> !delivered.contains(BatchCodec.digest(r)))) {
             start(b);
         }
         propose(b);
@@ -211,14 +256,21 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
         List<MvbaDecision> out = b.absorb(a.handleMessage(sender, p.message()), m -> new MvbaPart(r, m));
         if (r == round && !out.isEmpty() && decision == null) {
-            decision = out.get(0);
+            decision = proofOf(r, a, out.get(0));
         }
+    }
+
+    /** Our own agreement's decision, with the certificate that makes it transferable. */
+    private static RoundProof proofOf(long r, ValidatedAgreement a, MvbaDecision d) {
+        Decide c = a.decidingCertificate().orElseThrow(); // present with the decision: the candidate's DECIDE of 1
+        return new RoundProof(r, Bytes.of(d.value()), d.candidate(), d.iteration(), c.round(),
+                Bytes.of(c.certificate().encode()), c.proof());
     }
 
     private ValidatedAgreement current() {
         long r = round;
-        return mvba.computeIfAbsent(r, k -> new ValidatedAgreement(ctx, mvbaTag(r),
-                BatchCodec.maxVectorBytes(quorums.quorum(), batchSize, maxRequestBytes), value -> vectorValid(r, value)));
+        return mvba.computeIfAbsent(r, k -> new ValidatedAgreement(ctx, mvbaTag(r), maxVectorBytes,
+                value -> vectorValid(r, value)));
     }
 
     /** Q of round r: exactly quorum() batches by distinct servers, each well formed and validly signed for r. */
@@ -242,6 +294,9 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
 
     /** Signs and sends this server's round-r batch: the oldest batchSize undelivered requests. */
     private void start(Step.Builder<AbcMessage, AbcDelivery> b) {
+        if (started || round <= silentThrough) {
+            return; // a restarted server may have sent a different batch here before it crashed
+        }
         started = true;
         List<Bytes> mine = queue.values().stream().limit(batchSize).toList();
         Bytes batch = BatchCodec.encodeBatch(mine);
@@ -261,14 +316,15 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         List<MvbaDecision> out = b.absorb(current().handleInput(new MvbaInput.Propose(BatchCodec.encodeVector(vector))),
                 m -> new MvbaPart(r, m));
         if (!out.isEmpty() && decision == null) {
-            decision = out.get(0);
+            decision = proofOf(r, current(), out.get(0));
         }
     }
 
     /** Delivers decided rounds and enters the next ones, as long as buffered messages carry them on. */
     private void advance(Step.Builder<AbcMessage, AbcDelivery> b) {
         while (decision != null) {
-            deliver(decision, b);
+            deliver(decision.value().toArray(), b);
+            proofs.put(round, decision);
             decision = null;
             round++;
             started = false;
@@ -277,7 +333,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             rejected.clear();
             mvba.headMap(round - KEEP_ROUNDS).clear(); // keeps the last KEEP_ROUNDS decided ones, for C-REQUEST
             if (!queue.isEmpty()) {
-                start(b);
+                start(b); // not in a silent round
             }
             for (PendingBuffer.Pending<AbcMessage> p : future.release(round)) {
                 dispatch(p.sender(), p.message(), b);
@@ -286,9 +342,9 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     }
 
     /** Step 4: every request of the decided vector not delivered before, by server index then position. */
-    private void deliver(MvbaDecision d, Step.Builder<AbcMessage, AbcDelivery> b) {
-        // Valid by the agreement's external validity: decodes and every batch is well formed.
-        for (SignedBatch e : BatchCodec.decodeVector(d.value(), ctx.n(), maxBatchBytes).get()) {
+    private void deliver(byte[] value, Step.Builder<AbcMessage, AbcDelivery> b) {
+        // Valid by Q_r (the agreement's external validity, or checked with the adopted proof).
+        for (SignedBatch e : BatchCodec.decodeVector(value, ctx.n(), maxBatchBytes).get()) {
             for (Bytes request : BatchCodec.decodeBatch(e.batch(), batchSize, maxRequestBytes).get()) {
                 Bytes digest = BatchCodec.digest(request);
                 if (delivered.add(digest)) {
@@ -297,6 +353,113 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
                 }
             }
         }
+    }
+
+    // ---- Catch-up (see package-info) ----
+
+    /**
+     * The proof of decided round r, if still held. Contract for the runtime: after every step,
+     * {@code proof(r)} is present for each round r this step decided (from {@link #round()}
+     * before the step to {@code round() - 1} after it) and for the {@code KEEP_ROUNDS} rounds
+     * before; persist those right after the step to serve catch-up without limit.
+     */
+    public Optional<RoundProof> proof(long r) {
+        return Optional.ofNullable(proofs.get(r));
+    }
+
+    /**
+     * Whether {@code p} proves what round {@code p.round()} decided: the candidate's biased
+     * agreement decided 1 (n - t main-votes for 1, checked by the agreement's own DECIDE check),
+     * π certifies the candidate's c-broadcast in {@code tag/r/mvba} of exactly the value, and
+     * the value satisfies Q_r. At most one value per round passes (package-info). Pure.
+     */
+    public Verdict check(RoundProof p) {
+        if (p == null || p.round() < 0) {
+            return Verdict.invalid("no round proof");
+        }
+        if (p.iteration() < 1 || p.iteration() > ctx.n() || p.abaRound() < 1) {
+            return Verdict.invalid("iteration " + p.iteration() + ", agreement round " + p.abaRound());
+        }
+        if (p.value().length() > maxVectorBytes) {
+            return Verdict.invalid("value of " + p.value().length() + " bytes exceeds " + maxVectorBytes);
+        }
+        Decide d = p.decide();
+        if (d == null) {
+            return Verdict.invalid("certificate does not decode");
+        }
+        byte[] value = p.value().toArray();
+        return ValidatedAgreement.verifyDecision(ctx, mvbaTag(p.round()), value, p.candidate(), d)
+                .and(() -> vectorValid(p.round(), value));
+    }
+
+    /**
+     * Adopts the proof of the current round, fetched from server {@code sender}: if valid, the
+     * round is delivered exactly as if this server's agreement had decided it, and the next
+     * round begins (buffered messages released; this server's batch if its queue holds
+     * requests). An invalid proof is an {@code INVALID_PROOF} fault against {@code sender}.
+     * Proofs of older rounds (delivered already) and of later rounds are ignored: the runtime
+     * feeds rounds in order, from {@link #round()} on.
+     */
+    public Step<AbcMessage, AbcDelivery> adopt(int sender, RoundProof p) {
+        Objects.requireNonNull(p, "proof");
+        Step.Builder<AbcMessage, AbcDelivery> b = Step.builder();
+        if (!quorums.isServer(sender)) {
+            b.fault(new Fault(sender, tag, FaultKind.MALFORMED, "sender is not a server"));
+            return b.build();
+        }
+        prune();
+        if (p.round() != round) {
+            return b.build();
+        }
+        Verdict v = check(p);
+        if (!v.isValid()) {
+            b.fault(new Fault(sender, tag, FaultKind.INVALID_PROOF, "round " + p.round() + " proof: " + v.reason()));
+            return b.build();
+        }
+        decision = p;
+        advance(b);
+        return b.build();
+    }
+
+    /** Decodes a round proof with this instance's bounds; never throws. */
+    public Decoded<RoundProof> decodeProof(byte[] bytes) {
+        return RoundProof.decode(bytes, ctx.n(), maxVectorBytes);
+    }
+
+    /**
+     * The highest round r such that {@code honestOne()} distinct servers sent this server
+     * well-formed messages for rounds {@code >= r} (so an honest server reached r and every
+     * round before r is decided), or -1. When it exceeds {@link #round()}, fetch the proofs
+     * of rounds {@code [round(), evidenceOfRound())}. The last decided round of an idle system
+     * shows in no later message: ask a peer for its latest proof too.
+     */
+    public long evidenceOfRound() {
+        return evidence.round(quorums);
+    }
+
+    /** The highest round in which this server stays silent (-1: none). */
+    public long silentThrough() {
+        return silentThrough;
+    }
+
+    /** A request's identity for deduplication, as {@link #resume} expects the delivered ones. */
+    public static Bytes requestDigest(Bytes request) {
+        return BatchCodec.digest(request);
+    }
+
+    /** The ABC round a journal record of the instance {@code tag} belongs to: {@code batch/r}, or a child {@code tag/r/...}. */
+    public static OptionalLong roundOf(Tag tag, DurableRecord record) {
+        return CatchUp.roundOf(tag, record);
+    }
+
+    /** The highest ABC round among the journal's records of instance {@code tag}, or -1: resume's {@code silentThrough}. */
+    public static long lastRoundOf(Tag tag, Collection<DurableRecord> journal) {
+        return CatchUp.silentThrough(tag, journal);
+    }
+
+    /** Drops proofs beyond KEEP_ROUNDS at the start of a step, so a step's own decisions stay readable after it. */
+    private void prune() {
+        proofs.headMap(round - KEEP_ROUNDS).clear();
     }
 
     /** For tests: the rounds whose agreements this server still holds. */

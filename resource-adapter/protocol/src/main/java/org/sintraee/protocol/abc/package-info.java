@@ -74,13 +74,52 @@
  * {@link org.sintraee.protocol.core.PendingBuffer} of {@code ROUND_WINDOW * (16n + 65)}
  * messages per sender, released when the round starts; messages for rounds beyond the
  * window are dropped without blame (an honest peer may be that far ahead; a server lagging
- * more than the window relies on the runtime's catch-up, a later issue). Agreements of
+ * more than the window relies on catch-up, below). Agreements of
  * decided rounds are dropped except the last {@code KEEP_ROUNDS} (= the window, 16), which
  * keep answering C-REQUEST for servers still fetching a decided proposal: a server within
  * the window behind can always finish; one further behind needs the catch-up too. One batch per (round, sender) is stored, of at most {@code 4 + batchSize * (4 +
  * maxRequestBytes)} bytes. The queue holds at most {@code maxQueue} requests (the caller's
  * back-pressure). The delivered-digest set (32 bytes per request) grows with the log: the
  * runtime's checkpoints (a later issue) bound it.
+ *
+ * <p><b>Catch-up.</b> A server that fell behind, or restarted, fetches the rounds it missed
+ * from any one peer as {@link org.sintraee.protocol.abc.RoundProof}s and checks them itself.
+ * A proof of round r holds the decided vector v, the candidate a and the DECIDE certificate
+ * of a's biased agreement {@code tag/r/mvba/aba/a}: {@code quorum() = n - t} valid main-vote
+ * signatures for 1 in one of its rounds, with π, a {@link org.sintraee.protocol.cbc.CbcProof}
+ * of a's c-broadcast in {@code tag/r/mvba/cbc/a}. {@code check} accepts it iff the certificate
+ * verifies (by the agreement's own DECIDE check), π certifies exactly v, and v satisfies Q_r.
+ * <em>One valid proof per round names one value</em>, so one answering peer suffices and a
+ * lying one is caught ({@code INVALID_PROOF}): (i) n - t main-votes for 1 include
+ * n - 2t >= t + 1 honest ones, so honest servers ran a's agreement; honest servers run the
+ * agreement of Π(l+1) only after that of Π(l) decided 0, and stop at the first that decides 1,
+ * so the only candidate whose agreement gets honest votes after all earlier ones decided 0 is
+ * the decided one, Π(l*); (ii) a certificate for 1 in an agreement that decided 0 is impossible:
+ * two sets of n - t signers meet in n - 2t > t servers, so in an honest one, and an honest
+ * server main-votes at most one value per round, while binary agreement's agreement carries a
+ * round's main-vote quorum into every later round; (iii) c-broadcast lets at most one digest
+ * be certified per instance (echo quorums meet in an honest server), so π fixes v. The
+ * iteration l is carried for information only: checking it would need the permutation coin.
+ *
+ * <p>The runtime's side: after every step it persists {@code proof(r)} for each round r the
+ * step decided (present for those and the {@code KEEP_ROUNDS} before); {@code evidenceOfRound()}
+ * is the highest round that {@code honestOne()} servers sent well-formed messages for (one
+ * number per sender, updated even for messages beyond the window), so some honest server is
+ * there and every earlier round is decided: fetch [round(), evidence) and feed them in order
+ * to {@code adopt(sender, proof)}, which delivers the round exactly as an own decision (same
+ * seqs, same dedup) and enters the next round; older and later proofs are ignored. The last
+ * round of an idle system shows in no later message, so the runtime also asks a peer for its
+ * latest proof.
+ *
+ * <p>A restarted server must not contradict what it said before the crash (its journal holds
+ * the {@link org.sintraee.protocol.core.DurableRecord}s: {@code batch/r} in this tag, its
+ * children's under {@code tag/r/mvba/...}; {@code roundOf} maps each to its round).
+ * {@code resume(..., round, nextSeq, delivered, silentThrough)} restarts it in its first
+ * undelivered round with silentThrough = the journal's highest round: in every round up to
+ * silentThrough it sends nothing at all (its agreement instance there is gone, and a fresh one
+ * could vote otherwise) and waits for adopted proofs, dropping those rounds' messages without
+ * blame; from silentThrough + 1 it runs normally. Its liveness there rests on catch-up, which
+ * the n - t other servers' progress provides.
  *
  * <p>Cost. Carrying whole batches through the agreement's c-broadcasts costs
  * O(n^3 |m|) bits per round (n proposals of n - t batches, each echoed to n servers): the

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.sintraee.protocol.aba.AbaMessage.Decide;
 import org.sintraee.protocol.aba.BinaryAgreement;
 import org.sintraee.protocol.aba.Decision;
 import org.sintraee.protocol.aba.Proposal;
@@ -101,12 +102,60 @@ public final class ValidatedAgreement implements Protocol<MvbaInput, MvbaMessage
 
     /** The instance tag of proposer i's c-broadcast. */
     public Tag cbcTag(int proposer) {
-        return tag.child("cbc").child(proposer);
+        return cbcTagOf(tag, proposer);
     }
 
     /** The instance tag of candidate a's biased binary agreement. */
     public Tag abaTag(int candidate) {
+        return abaTagOf(tag, candidate);
+    }
+
+    /** The tag of proposer i's c-broadcast in the agreement {@code tag}. */
+    public static Tag cbcTagOf(Tag tag, int proposer) {
+        return tag.child("cbc").child(proposer);
+    }
+
+    /** The tag of candidate a's biased binary agreement in the agreement {@code tag}. */
+    public static Tag abaTagOf(Tag tag, int candidate) {
         return tag.child("aba").child(candidate);
+    }
+
+    /**
+     * After the decision: the DECIDE(k, 1, n - t main-votes, π) of the decided candidate's
+     * biased agreement, which with the value is a transferable proof of the decision
+     * (see {@link #verifyDecision}).
+     */
+    public Optional<Decide> decidingCertificate() {
+        if (decision == null) {
+            return Optional.empty();
+        }
+        return aba.get(decision.candidate()).decideMessage();
+    }
+
+    /**
+     * Checks, with public keys only, that {@code value} is what agreement {@code tag} decides
+     * on candidate {@code candidate}: {@code decide} is a valid DECIDE of 1 of the candidate's
+     * biased agreement (checked by that agreement's own code), and its π certifies the
+     * candidate's c-broadcast of exactly {@code value}. Q is the caller's to check.
+     */
+    public static Verdict verifyDecision(ServerContext ctx, Tag tag, byte[] value, int candidate, Decide decide) {
+        if (!ctx.quorums().isServer(candidate)) {
+            return Verdict.invalid("candidate " + candidate + " is not a server");
+        }
+        if (decide == null || !decide.value()) {
+            return Verdict.invalid("not a decision of 1 on candidate " + candidate);
+        }
+        Decoded<CbcProof> pi = CbcProof.decode(decide.proof().toArray());
+        if (!pi.ok()) {
+            return Verdict.invalid("π: " + pi.error());
+        }
+        Tag cbc = cbcTagOf(tag, candidate);
+        Verdict payload = CbcProof.verify(ctx, cbc, value, pi.get());
+        if (!payload.isValid()) {
+            return Verdict.invalid("π of candidate " + candidate + ": " + payload.reason());
+        }
+        Verdict d = BinaryAgreement.verifyDecide(ctx, abaTagOf(tag, candidate), proof -> proofFor(ctx, cbc, proof), decide);
+        return d.isValid() ? d : Verdict.invalid("decide certificate of candidate " + candidate + ": " + d.reason());
     }
 
     private Verdict q(byte[] value) {
@@ -216,8 +265,12 @@ public final class ValidatedAgreement implements Protocol<MvbaInput, MvbaMessage
 
     /** The biased agreement's external validity for candidate c: π is a valid proof of c's c-broadcast. */
     private Verdict proofFor(int candidate, byte[] pi) {
+        return proofFor(ctx, cbcTag(candidate), pi);
+    }
+
+    private static Verdict proofFor(ServerContext ctx, Tag cbcTag, byte[] pi) {
         Decoded<CbcProof> p = CbcProof.decode(pi);
-        return p.ok() ? CbcProof.verifyDigest(ctx, cbcTag(candidate), p.get()) : Verdict.invalid(p.error());
+        return p.ok() ? CbcProof.verifyDigest(ctx, cbcTag, p.get()) : Verdict.invalid(p.error());
     }
 
     /** Takes every step this server can take now. */
