@@ -1,0 +1,246 @@
+package org.sintraee.runtime.node;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sintraee.protocol.abc.AbcMessage;
+import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.core.Bytes;
+import org.sintraee.protocol.core.FaultKind;
+import org.sintraee.protocol.core.ServerContext;
+import org.sintraee.protocol.crypto.Decoded;
+import org.sintraee.protocol.crypto.QuorumCertificate;
+import org.sintraee.runtime.journal.Journal;
+import org.sintraee.runtime.wire.WireCodec;
+import org.sintraee.runtime.wire.WireLimits;
+
+/**
+ * One replica's atomic broadcast on a single loop task (see package-info). Thread-safe:
+ * {@link #submit}, {@link #received}, {@link #metrics} and {@link #close} may be called from
+ * any thread. Futures returned by {@link #submit} complete on the loop thread: attach heavy
+ * continuations with the {@code *Async} variants.
+ */
+public final class Node implements Closeable {
+    private static final Logger LOG = Logger.getLogger(Node.class.getName());
+    /** How long close() waits for the loop task to end before it gives up waiting (and logs). */
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final ServerContext ctx;
+    private final NodeSettings settings;
+    private final Durability journal;
+    private final Mailbox mailbox;
+    private final PeerCounters counters;
+    private final NodeLoop loop;
+    private final Object lifecycle = new Object();
+    private final CountDownLatch exited = new CountDownLatch(1);
+    private State state = State.NEW; // guarded by lifecycle
+    private boolean finished; // guarded by lifecycle
+    private volatile String failure;
+
+    /**
+     * A node on a fresh journal.
+     *
+     * @throws IllegalStateException    if the journal holds records of a previous run
+     * @throws IllegalArgumentException if the settings do not fit this group of servers
+     */
+    public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener) {
+        this(ctx, settings, Durability.of(fresh(journal)), outbox, listener);
+    }
+
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, Outbox outbox, DeliveryListener listener) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        int n = ctx.n();
+        if (settings.submissionShare(n) < 1) {
+            throw new IllegalArgumentException("mailboxCapacity " + settings.mailboxCapacity() + " leaves no room for"
+                    + " submissions after " + (n - 1) + " peers' shares of " + settings.perPeerInbound());
+        }
+        long vector = 4 + (long) ctx.quorums().quorum() * (12 + QuorumCertificate.MAX_SIGNATURE_BYTES
+                + 4 + (long) settings.batchSize() * (4 + (long) settings.maxRequestBytes()));
+        if (vector > WireLimits.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("a round's batch vector may reach " + vector + " bytes, over the wire's "
+                    + WireLimits.MAX_PAYLOAD_BYTES + ": lower batchSize or maxRequestBytes");
+        }
+        AtomicBroadcast abc = new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
+                settings.maxQueue());
+        this.mailbox = new Mailbox(n, ctx.self(), settings);
+        this.counters = new PeerCounters(n, ctx.self());
+        this.loop = new NodeLoop(this, abc, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
+                Objects.requireNonNull(listener, "listener"), mailbox, counters);
+    }
+
+    private static Journal fresh(Journal journal) {
+        int held = journal.recovered().size();
+        if (held > 0) {
+            throw new IllegalStateException("the data directory holds a previous run (" + held + " journal records);"
+                    + " restart recovery is not available yet: start on an empty data directory");
+        }
+        return journal;
+    }
+
+    /** Runs the loop as ONE long-lived task on {@code executor} (it holds that thread until close). */
+    public void start(Executor executor) {
+        Objects.requireNonNull(executor, "executor");
+        synchronized (lifecycle) {
+            if (state != State.NEW) {
+                throw new IllegalStateException(state == State.RUNNING ? "node already started" : "node is stopped");
+            }
+            state = State.RUNNING;
+        }
+        try {
+            executor.execute(loop);
+        } catch (RuntimeException e) {
+            finish("the executor refused the loop task", null, true);
+            throw e;
+        }
+    }
+
+    /**
+     * Submits a request for atomic broadcast. The future completes with its seq when this server
+     * delivers it (whichever server's batch carried it); exceptionally with
+     * {@link NodeBusyException} (queue or mailbox full: retry), {@link IllegalArgumentException}
+     * (oversized, or already delivered: requests are identified by their bytes) or
+     * {@link NodeStoppedException}. Never blocks.
+     */
+    public CompletableFuture<Long> submit(byte[] request) {
+        Objects.requireNonNull(request, "request");
+        if (request.length > settings.maxRequestBytes()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "request of " + request.length + " bytes exceeds " + settings.maxRequestBytes()));
+        }
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        Mailbox.Submission s = new Mailbox.Submission(new RequestKey(Bytes.of(request)), f);
+        synchronized (lifecycle) { // so that finish() sees every submission that got in
+            if (state == State.STOPPED) {
+                return CompletableFuture.failedFuture(new NodeStoppedException(stopReason()));
+            }
+            if (!mailbox.offerSubmission(s)) {
+                return CompletableFuture.failedFuture(new NodeBusyException("the mailbox's submission share is full"));
+            }
+        }
+        return f;
+    }
+
+    /**
+     * A frame from peer {@code peer} (authenticated by its link). Decoded on the caller's thread;
+     * a bad frame is counted as the peer's fault, never thrown. Blocks while the peer's mailbox
+     * share is full (backpressure on that peer only); returns at once, dropping the frame, once
+     * the node stopped or the caller is interrupted (its interrupt flag is kept).
+     *
+     * @throws IllegalArgumentException if {@code peer} is not another server (a bug of the caller)
+     */
+    public void received(int peer, byte[] frame) {
+        if (peer < 1 || peer > ctx.n() || peer == ctx.self()) {
+            throw new IllegalArgumentException("frame from " + peer + ", not a peer of server " + ctx.self());
+        }
+        Objects.requireNonNull(frame, "frame");
+        counters.received(peer, frame.length);
+        Decoded<WireCodec.Frame> d = WireCodec.decode(frame);
+        if (!d.ok()) {
+            counters.fault(peer, FaultKind.MALFORMED, "undecodable frame: " + d.error());
+            return;
+        }
+        WireCodec.Frame f = d.get();
+        if (!f.tag().startsWith(settings.tag())) {
+            counters.fault(peer, FaultKind.UNEXPECTED, "frame for instance " + f.tag() + ", not " + settings.tag());
+            return;
+        }
+        if (!(f.message() instanceof AbcMessage m) || !f.tag().equals(settings.tag())) {
+            counters.fault(peer, FaultKind.MALFORMED, "a " + f.message().getClass().getSimpleName() + " for " + f.tag()
+                    + " where atomic broadcast messages for " + settings.tag() + " go");
+            return;
+        }
+        try {
+            mailbox.putInbound(new Mailbox.Inbound(peer, m, frame.length));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the loop to republish its gauges (for periodic sampling); at most one tick waits. */
+    public void tick() {
+        mailbox.tick();
+    }
+
+    public NodeMetrics metrics() {
+        NodeLoop.Gauges g = loop.gauges();
+        return new NodeMetrics(g.round(), g.iteration(), g.abbaRounds(), g.coinTosses(), g.delivered(), g.queued(),
+                mailbox.size(), counters.snapshot(mailbox::inbound), g.syncs(), g.syncedRecords(),
+                Optional.ofNullable(failure));
+    }
+
+    /**
+     * Stops the loop, fails pending submissions with {@link NodeStoppedException} and syncs the
+     * journal (which the caller still owns and closes). Waits for the loop task to end, unless
+     * called on the loop thread itself. Idempotent.
+     */
+    @Override
+    public void close() {
+        boolean neverRan;
+        synchronized (lifecycle) {
+            neverRan = state == State.NEW;
+            if (neverRan) {
+                state = State.STOPPED; // start() now refuses
+            }
+        }
+        if (neverRan) {
+            finish("closed", null, true);
+            return;
+        }
+        mailbox.stop();
+        if (Thread.currentThread() == loop.thread()) {
+            return; // the loop ends after its current group
+        }
+        try {
+            if (!exited.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "server {0}: the node loop did not stop within {1} s", new Object[] {ctx.self(),
+                        CLOSE_WAIT_SECONDS});
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the node once: by the loop as it exits, or by close() if it never ran. */
+    void finish(String reason, String failureText, boolean syncJournal) {
+        synchronized (lifecycle) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            state = State.STOPPED;
+            failure = failureText;
+        }
+        mailbox.stop();
+        NodeStoppedException cause = new NodeStoppedException(failureText == null ? reason : "failed: " + failureText);
+        loop.failPending(cause);
+        for (Mailbox.Event e : mailbox.drain()) {
+            if (e instanceof Mailbox.Submission s) {
+                s.future().completeExceptionally(cause);
+            }
+        }
+        if (syncJournal) {
+            try {
+                journal.sync();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "server " + ctx.self() + ": final journal sync failed", e);
+            }
+        }
+        exited.countDown();
+    }
+
+    private String stopReason() {
+        String f = failure;
+        return f == null ? "closed" : "failed: " + f;
+    }
+}

@@ -1,0 +1,257 @@
+package org.sintraee.runtime.node;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.sintraee.protocol.abc.AbcDelivery;
+import org.sintraee.protocol.abc.AbcInput;
+import org.sintraee.protocol.abc.AbcMessage;
+import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.core.DurableRecord;
+import org.sintraee.protocol.core.Fault;
+import org.sintraee.protocol.core.Outgoing;
+import org.sintraee.protocol.core.Step;
+import org.sintraee.protocol.core.Tag;
+import org.sintraee.protocol.core.Target;
+import org.sintraee.runtime.node.Mailbox.Event;
+import org.sintraee.runtime.wire.WireCodec;
+
+/**
+ * The one thread that owns the atomic broadcast. Each turn is a group commit: process up to
+ * {@code drainBatch} mailbox events (after the copies this server sent itself), append their
+ * durable records and deliveries, ONE journal sync, then send their messages in order, then
+ * hand out their deliveries. So nothing leaves before the records of its step and of every
+ * earlier step are durable. Everything here runs on the loop thread only, except
+ * {@link #gauges()}.
+ */
+final class NodeLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(NodeLoop.class.getName());
+
+    /** What the loop publishes after each group for {@link Node#metrics()}. */
+    record Gauges(long round, int iteration, int abbaRounds, int coinTosses, long delivered, int queued, long syncs,
+                  long syncedRecords) {
+    }
+
+    private final Node node;
+    private final int self;
+    private final int n;
+    private final Tag tag;
+    private final int drainBatch;
+    private final int maxQueue;
+    private final AtomicBroadcast abc;
+    private final Durability journal;
+    private final Outbox outbox;
+    private final DeliveryListener listener;
+    private final Mailbox mailbox;
+    private final PeerCounters counters;
+    private final RoundActivity activity;
+    /** Futures of local requests handed to the broadcast, by request, until delivered. */
+    private final Map<RequestKey, List<CompletableFuture<Long>>> pending = new HashMap<>();
+    /** Copies of sent messages addressed to this server: processed first in the next group. */
+    private final ArrayDeque<AbcMessage> loopback = new ArrayDeque<>();
+    private final List<Outgoing<AbcMessage>> outgoing = new ArrayList<>();
+    private final List<AbcDelivery> deliveries = new ArrayList<>();
+    private int unsynced;
+    private long syncs;
+    private long syncedRecords;
+    private volatile Gauges gauges = new Gauges(0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile Thread thread;
+
+    NodeLoop(Node node, AtomicBroadcast abc, int self, int n, NodeSettings settings, Durability journal, Outbox outbox,
+             DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
+        this.node = node;
+        this.abc = abc;
+        this.self = self;
+        this.n = n;
+        this.tag = settings.tag();
+        this.drainBatch = settings.drainBatch();
+        this.maxQueue = settings.maxQueue();
+        this.journal = journal;
+        this.outbox = outbox;
+        this.listener = listener;
+        this.mailbox = mailbox;
+        this.counters = counters;
+        this.activity = new RoundActivity(tag);
+    }
+
+    Gauges gauges() {
+        return gauges;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        String failure = null;
+        boolean journalUsable = true;
+        boolean interrupted = false;
+        try {
+            while (group()) {
+                // one group commit per turn
+            }
+        } catch (InterruptedException e) {
+            interrupted = true; // the executor is shutting down: stop like close()
+        } catch (IOException e) {
+            failure = "journal failed: " + e;
+            journalUsable = false; // never send (or sync) after a failed sync
+            LOG.log(Level.SEVERE, "server " + self + ": " + failure + "; the node stops", e);
+        } catch (RuntimeException | Error e) {
+            failure = "node loop failed: " + e;
+            LOG.log(Level.SEVERE, "server " + self + ": " + failure + "; the node stops", e);
+        } finally {
+            // a pending interrupt would make the final FileChannel.force close the journal's channel
+            interrupted |= Thread.interrupted();
+            publish();
+            node.finish(interrupted ? "interrupted" : "closed", failure, journalUsable);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One group commit; false once a stop was taken. */
+    private boolean group() throws IOException, InterruptedException {
+        int processed = 0;
+        for (AbcMessage m = loopback.poll(); m != null; m = loopback.poll()) {
+            apply(abc.handleMessage(self, m));
+            processed++;
+        }
+        boolean more = true;
+        Event e = processed > 0 ? mailbox.poll() : mailbox.take();
+        for (int budget = drainBatch; e != null; e = --budget > 0 ? mailbox.poll() : null) {
+            if (e instanceof Mailbox.Stop) {
+                more = false;
+                break;
+            }
+            handle(e);
+        }
+        commit();
+        return more;
+    }
+
+    private void handle(Event e) throws IOException {
+        if (e instanceof Mailbox.Inbound in) {
+            apply(abc.handleMessage(in.peer(), in.message()));
+        } else if (e instanceof Mailbox.Submission s) {
+            submit(s);
+        } // a Tick only republishes the gauges, which every commit does
+    }
+
+    private void submit(Mailbox.Submission s) throws IOException {
+        List<CompletableFuture<Long>> waiting = pending.get(s.key());
+        if (waiting != null) {
+            waiting.add(s.future()); // the same request again: both complete at its delivery
+            return;
+        }
+        if (abc.queued() >= maxQueue) {
+            s.future().completeExceptionally(new NodeBusyException(maxQueue + " requests are queued"));
+            return;
+        }
+        int before = abc.queued();
+        Step<AbcMessage, AbcDelivery> step = abc.handleInput(new AbcInput.Submit(s.key().request()));
+        if (abc.queued() > before || !step.outputs().isEmpty()) {
+            List<CompletableFuture<Long>> list = new ArrayList<>(1);
+            list.add(s.future());
+            pending.put(s.key(), list);
+        } else {
+            // The broadcast ignores what it delivered before; the seq is not kept (it would grow with the log).
+            s.future().completeExceptionally(new IllegalArgumentException(
+                    "this request was already delivered; requests are identified by their bytes, make each unique"));
+        }
+        apply(step);
+    }
+
+    /** Appends the step's records and deliveries now; its messages and deliveries wait for the commit's sync. */
+    private void apply(Step<AbcMessage, AbcDelivery> step) throws IOException {
+        for (Fault f : step.faults()) {
+            counters.fault(f.peer(), f.kind(), f.toString());
+        }
+        for (DurableRecord r : step.durable()) {
+            journal.append(r);
+            unsynced++;
+            activity.observe(r);
+        }
+        outgoing.addAll(step.messages());
+        for (AbcDelivery d : step.outputs()) {
+            journal.appendDelivery(d.seq(), d.request().toArray());
+            unsynced++;
+            deliveries.add(d);
+        }
+    }
+
+    private void commit() throws IOException {
+        if (unsynced > 0) {
+            journal.sync();
+            syncs++;
+            syncedRecords += unsynced;
+            unsynced = 0;
+        }
+        for (Outgoing<AbcMessage> o : outgoing) {
+            send(o.target(), o.message());
+        }
+        outgoing.clear();
+        for (AbcDelivery d : deliveries) {
+            deliver(d);
+        }
+        deliveries.clear();
+        publish();
+    }
+
+    private void send(Target target, AbcMessage message) {
+        if (!target.isAll() && target.server() > n) {
+            throw new IllegalStateException("a step addressed server " + target.server() + " of " + n);
+        }
+        if (target.includes(self)) {
+            loopback.add(message); // our own copy never touches the links
+        }
+        if (target.isAll() || target.server() != self) {
+            byte[] frame = WireCodec.encode(tag, message);
+            for (int p = 1; p <= n; p++) {
+                if (p != self && target.includes(p)) {
+                    outbox.send(p, frame);
+                    counters.sent(p, frame.length);
+                }
+            }
+        }
+    }
+
+    private void deliver(AbcDelivery d) {
+        try {
+            listener.delivered(d.seq(), d.round(), d.request().toArray());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "server " + self + ": the delivery listener failed at seq " + d.seq()
+                    + " (the delivery is in the journal)", e);
+        }
+        List<CompletableFuture<Long>> waiting = pending.isEmpty() ? null : pending.remove(new RequestKey(d.request()));
+        if (waiting != null) {
+            for (CompletableFuture<Long> f : waiting) {
+                f.complete(d.seq());
+            }
+        }
+    }
+
+    private void publish() {
+        activity.roundIs(abc.round());
+        gauges = new Gauges(abc.round(), activity.iterations(), activity.abbaRounds(), activity.coinTosses(),
+                abc.deliveredCount(), abc.queued(), syncs, syncedRecords);
+    }
+
+    /** Completes every waiting local request exceptionally; after the loop stopped (or never ran). */
+    void failPending(RuntimeException cause) {
+        for (List<CompletableFuture<Long>> fs : pending.values()) {
+            for (CompletableFuture<Long> f : fs) {
+                f.completeExceptionally(cause);
+            }
+        }
+        pending.clear();
+    }
+}

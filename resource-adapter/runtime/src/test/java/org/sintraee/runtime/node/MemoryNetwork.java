@@ -1,0 +1,143 @@
+package org.sintraee.runtime.node;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import org.sintraee.protocol.core.ServerContext;
+import org.sintraee.protocol.sim.Contexts;
+import org.sintraee.runtime.journal.FsyncPolicy;
+import org.sintraee.runtime.journal.Journal;
+
+/**
+ * n nodes wired in memory: one queue and one pump task per ordered pair, like a link (the
+ * sender never blocks; a full mailbox share blocks only that pair's pump). A per-sender
+ * transform can drop (null) or garble outbound frames. Every thread comes from one executor.
+ */
+final class MemoryNetwork implements AutoCloseable {
+    static final int N = 4;
+    static final int T = 1;
+    private static final byte[] POISON = new byte[0];
+
+    final ExecutorService executor = Executors.newCachedThreadPool();
+    final List<ServerContext> contexts = Contexts.mock(N, T);
+    final Node[] nodes = new Node[N + 1];
+    final Journal[] journals = new Journal[N + 1];
+    /** Per node, the delivered requests by seq, as its listener saw them. */
+    final Map<Integer, List<byte[]>> deliveries = new ConcurrentHashMap<>();
+    private final Map<Integer, UnaryOperator<byte[]>> transforms = new ConcurrentHashMap<>();
+    private final List<LinkedBlockingQueue<byte[]>> queues = new ArrayList<>();
+
+    /** Frames sent by {@code sender} go through {@code transform} (null result: dropped). */
+    void transform(int sender, UnaryOperator<byte[]> transform) {
+        transforms.put(sender, transform);
+    }
+
+    /** Builds node i on a fresh ALWAYS journal in dir/i; {@code durability} may wrap the journal (tests). */
+    Node build(int i, Path dir, NodeSettings settings, UnaryOperator<Durability> durability, Outbox extra,
+               DeliveryListener extraListener) throws IOException {
+        journals[i] = Journal.open(dir.resolve("n" + i), FsyncPolicy.ALWAYS);
+        List<byte[]> seen = Collections.synchronizedList(new ArrayList<>());
+        deliveries.put(i, seen);
+        Outbox out = (peer, frame) -> {
+            extra.send(peer, frame);
+            UnaryOperator<byte[]> t = transforms.get(i);
+            byte[] f = t == null ? frame : t.apply(frame);
+            if (f != null) {
+                queue(i, peer).add(f);
+            }
+        };
+        DeliveryListener listener = (seq, round, request) -> {
+            extraListener.delivered(seq, round, request);
+            if (seq != seen.size()) {
+                throw new AssertionError("node " + i + " got seq " + seq + " after " + seen.size());
+            }
+            seen.add(request);
+        };
+        nodes[i] = new Node(contexts.get(i - 1), settings, durability.apply(Durability.of(journals[i])), out, listener);
+        return nodes[i];
+    }
+
+    Node build(int i, Path dir, NodeSettings settings) throws IOException {
+        return build(i, dir, settings, d -> d, (p, f) -> { }, (s, r, q) -> { });
+    }
+
+    /** Starts the pumps and every built node's loop. */
+    void start() {
+        for (int from = 1; from <= N; from++) {
+            for (int to = 1; to <= N; to++) {
+                LinkedBlockingQueue<byte[]> q = new LinkedBlockingQueue<>();
+                queues.add(q);
+                if (from != to) {
+                    int f = from;
+                    int t = to;
+                    executor.execute(() -> pump(f, t, q));
+                }
+            }
+        }
+        for (int i = 1; i <= N; i++) {
+            if (nodes[i] != null) {
+                nodes[i].start(executor);
+            }
+        }
+    }
+
+    private LinkedBlockingQueue<byte[]> queue(int from, int to) {
+        return queues.get((from - 1) * N + (to - 1));
+    }
+
+    private void pump(int from, int to, LinkedBlockingQueue<byte[]> q) {
+        try {
+            for (byte[] f = q.take(); f != POISON; f = q.take()) {
+                if (nodes[to] != null) {
+                    nodes[to].received(from, f);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5); // polling a condition, not synchronising on time
+        }
+    }
+
+    /** Closes the nodes, stops the pumps, and checks that the executor drains without interrupts. */
+    @Override
+    public void close() throws Exception {
+        for (int i = 1; i <= N; i++) {
+            if (nodes[i] != null) {
+                nodes[i].close();
+            }
+        }
+        for (LinkedBlockingQueue<byte[]> q : queues) {
+            q.add(POISON);
+        }
+        executor.shutdown();
+        boolean drained = executor.awaitTermination(30, TimeUnit.SECONDS);
+        for (int i = 1; i <= N; i++) {
+            if (journals[i] != null) {
+                journals[i].close();
+            }
+        }
+        if (!drained) {
+            executor.shutdownNow();
+            throw new AssertionError("the executor did not drain");
+        }
+    }
+}
