@@ -36,6 +36,8 @@ public final class Journal implements Closeable {
     private long end;
     private long lastSeq;
     private boolean hasSeq;
+    private long lastDecided = -1;
+    private long lastNextSeq;
     private boolean broken;
     private boolean closed;
 
@@ -52,6 +54,9 @@ public final class Journal implements Closeable {
             if (r instanceof JournalRecord.Delivery d) {
                 lastSeq = d.seq();
                 hasSeq = true;
+            } else if (r instanceof JournalRecord.Decided d) {
+                lastDecided = d.round();
+                lastNextSeq = d.nextSeqAfter();
             }
         }
     }
@@ -150,6 +155,67 @@ public final class Journal implements Closeable {
         hasSeq = true;
     }
 
+    /**
+     * Appends "round {@code round} is decided, the next delivery after it is {@code nextSeqAfter}"
+     * with the round's proof, after the round's deliveries. Rounds must grow, next seqs must not
+     * shrink nor pass the deliveries appended. Returns the record's offset for {@link #readDecided}.
+     */
+    public synchronized long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
+        Objects.requireNonNull(proof, "proof");
+        long held = hasSeq ? lastSeq + 1 : 0;
+        if (round <= lastDecided || nextSeqAfter < lastNextSeq || nextSeqAfter > held) {
+            throw new IllegalArgumentException("decided round " + round + " (next seq " + nextSeqAfter
+                    + ") after round " + lastDecided + " (next seq " + lastNextSeq + "), deliveries up to " + (held - 1));
+        }
+        checkOpen();
+        long at = end;
+        writeFrame(JournalFormat.decidedFrame(round, nextSeqAfter, proof));
+        lastDecided = round;
+        lastNextSeq = nextSeqAfter;
+        return at;
+    }
+
+    /**
+     * Reads back the proof of the Decided record at {@code offset} (from {@link #appendDecided} or
+     * a recovered {@link JournalRecord.Decided}), checking its CRC. May be called before the
+     * record is synced (it is read from the file, through the page cache).
+     *
+     * @throws JournalCorruptException if no intact Decided record starts there
+     */
+    public synchronized byte[] readDecided(long offset) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("journal " + file + " is closed");
+        }
+        if (offset < 0 || offset > end - JournalFormat.HEADER) {
+            throw new JournalCorruptException(file, offset, "no record starts there (the journal ends at " + end + ")");
+        }
+        ByteBuffer header = ByteBuffer.allocate(JournalFormat.HEADER);
+        readFully(header, offset);
+        header.flip();
+        int length = header.getInt(0);
+        if (length < 1 || length > JournalFormat.MAX_RECORD || length > end - offset - JournalFormat.HEADER) {
+            throw new JournalCorruptException(file, offset, "impossible length " + length);
+        }
+        ByteBuffer typeAndBody = ByteBuffer.allocate(length);
+        readFully(typeAndBody, offset + JournalFormat.HEADER);
+        typeAndBody.flip();
+        if (JournalFormat.crc(header.duplicate().position(0).limit(4), typeAndBody.duplicate()) != header.getInt(4)) {
+            throw new JournalCorruptException(file, offset, "checksum mismatch");
+        }
+        return JournalFormat.decodeDecided(typeAndBody).map(JournalFormat.DecidedBody::proof).orElseThrow(
+                () -> new JournalCorruptException(file, offset, "not a decided record"));
+    }
+
+    private void readFully(ByteBuffer buffer, long pos) throws IOException {
+        long at = pos;
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, at) < 0) {
+                throw new JournalCorruptException(file, pos, "the file ends inside the record");
+            }
+            at = pos + buffer.position();
+        }
+    }
+
     /** Makes everything appended so far durable per the policy; call before the step's messages leave. */
     public synchronized void sync() throws IOException {
         checkOpen();
@@ -165,7 +231,11 @@ public final class Journal implements Closeable {
 
     private void write(JournalRecord record) throws IOException {
         checkOpen();
-        ByteBuffer frame = JournalFormat.frame(record);
+        writeFrame(JournalFormat.frame(record));
+    }
+
+    private void writeFrame(ByteBuffer frame) throws IOException {
+        checkOpen();
         try {
             long at = end;
             while (frame.hasRemaining()) {

@@ -21,15 +21,26 @@ final class JournalFormat {
 
     static final byte DURABLE = 1;
     static final byte DELIVERY = 2;
+    static final byte DECIDED = 3;
 
     private JournalFormat() {
+    }
+
+    /** The frame of a Decided record carrying its proof (the in-memory record holds only the offset). */
+    static ByteBuffer decidedFrame(long round, long nextSeqAfter, byte[] proof) {
+        check(proof.length <= MAX_DATA, "proof longer than " + MAX_DATA + " bytes");
+        byte[] body = ByteBuffer.allocate(8 + 8 + 4 + proof.length).putLong(round).putLong(nextSeqAfter)
+                .putInt(proof.length).put(proof).array();
+        return frame(DECIDED, body);
     }
 
     /** The whole frame of a record; IllegalArgumentException if it exceeds the bounds (local misuse). */
     static ByteBuffer frame(JournalRecord record) {
         byte[] body;
         byte type;
-        if (record instanceof JournalRecord.Durable d) {
+        if (record instanceof JournalRecord.Decided) {
+            throw new IllegalArgumentException("a decided record is framed with its proof: decidedFrame");
+        } else if (record instanceof JournalRecord.Durable d) {
             type = DURABLE;
             byte[] tag = d.record().tag().toString().getBytes(StandardCharsets.US_ASCII);
             byte[] what = d.record().what().getBytes(StandardCharsets.UTF_8);
@@ -48,6 +59,10 @@ final class JournalFormat {
             body = ByteBuffer.allocate(8 + 4 + request.length).putLong(r.seq()).putInt(request.length).put(request)
                     .array();
         }
+        return frame(type, body);
+    }
+
+    private static ByteBuffer frame(byte type, byte[] body) {
         int length = 1 + body.length;
         ByteBuffer frame = ByteBuffer.allocate(HEADER + length);
         frame.putInt(length).putInt(0).put(type).put(body).flip();
@@ -63,8 +78,37 @@ final class JournalFormat {
         return (int) crc.getValue();
     }
 
-    /** Decodes type + body of a frame whose CRC matched; empty if they do not parse exactly. */
-    static Optional<JournalRecord> decode(ByteBuffer typeAndBody) {
+    /** A Decided body: round, next seq, the proof. */
+    record DecidedBody(long round, long nextSeqAfter, byte[] proof) {
+    }
+
+    /** Decodes the type + body of a Decided frame whose CRC matched; empty if it is another type or does not parse. */
+    static Optional<DecidedBody> decodeDecided(ByteBuffer typeAndBody) {
+        try {
+            if (typeAndBody.get() != DECIDED) {
+                return Optional.empty();
+            }
+            long round = typeAndBody.getLong();
+            long next = typeAndBody.getLong();
+            byte[] proof = bytes(typeAndBody, typeAndBody.getInt());
+            if (round < 0 || next < 0 || typeAndBody.hasRemaining()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DecidedBody(round, next, proof));
+        } catch (BufferUnderflowException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Decodes type + body of a frame whose CRC matched, found at byte {@code offset}; empty if
+     * they do not parse exactly. A Decided record comes back without its proof.
+     */
+    static Optional<JournalRecord> decode(ByteBuffer typeAndBody, long offset) {
+        if (typeAndBody.get(typeAndBody.position()) == DECIDED) {
+            return decodeDecided(typeAndBody)
+                    .map(d -> new JournalRecord.Decided(d.round(), d.nextSeqAfter(), offset));
+        }
         try {
             byte type = typeAndBody.get();
             JournalRecord record;

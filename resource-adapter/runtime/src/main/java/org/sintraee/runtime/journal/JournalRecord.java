@@ -24,4 +24,18 @@ public sealed interface JournalRecord {
             this(seq, Bytes.of(request));
         }
     }
+
+    /**
+     * Round {@code round} is decided and the next delivery after it has seq {@code nextSeqAfter}.
+     * Its proof is NOT held in memory (proofs may be megabytes each): {@code offset} is where the
+     * record starts in the file, for {@link Journal#readDecided(long)}.
+     */
+    record Decided(long round, long nextSeqAfter, long offset) implements JournalRecord {
+        public Decided {
+            if (round < 0 || nextSeqAfter < 0 || offset < 0) {
+                throw new IllegalArgumentException("decided round " + round + ", next seq " + nextSeqAfter
+                        + ", offset " + offset);
+            }
+        }
+    }
 }

@@ -33,6 +33,8 @@ final class JournalScanner {
         List<JournalRecord> records = new ArrayList<>();
         long pos = 0;
         Long lastSeq = null;
+        long lastDecided = -1;
+        long lastNext = 0;
         while (pos < size) {
             ByteBuffer typeAndBody = frameAt(pos);
             if (typeAndBody == null) {
@@ -43,7 +45,7 @@ final class JournalScanner {
                 }
                 return new Result(records, pos, damage);
             }
-            Optional<JournalRecord> record = JournalFormat.decode(typeAndBody);
+            Optional<JournalRecord> record = JournalFormat.decode(typeAndBody, pos);
             if (record.isEmpty()) {
                 throw new JournalCorruptException(file, pos, "record with a valid checksum does not decode");
             }
@@ -53,6 +55,16 @@ final class JournalScanner {
                             + (lastSeq == null ? "none" : lastSeq) + ": sequence numbers must be consecutive");
                 }
                 lastSeq = d.seq();
+            } else if (record.get() instanceof JournalRecord.Decided d) {
+                // Appended after its round's deliveries, rounds in order: anything else was not written by a node.
+                long held = lastSeq == null ? 0 : lastSeq + 1;
+                if (d.round() <= lastDecided || d.nextSeqAfter() < lastNext || d.nextSeqAfter() > held) {
+                    throw new JournalCorruptException(file, pos, "decided round " + d.round() + " (next seq "
+                            + d.nextSeqAfter() + ") after round " + lastDecided + " (next seq " + lastNext
+                            + ") with deliveries up to " + (held - 1));
+                }
+                lastDecided = d.round();
+                lastNext = d.nextSeqAfter();
             }
             records.add(record.get());
             pos += JournalFormat.HEADER + typeAndBody.capacity();

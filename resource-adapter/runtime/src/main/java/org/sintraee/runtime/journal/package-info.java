@@ -2,10 +2,16 @@
  * The durable journal: one replica's append-only record of what it must never contradict
  * or forget after a crash.
  *
- * <p>Two kinds of record ({@link org.sintraee.runtime.journal.JournalRecord}): the durable
+ * <p>Three kinds of record ({@link org.sintraee.runtime.journal.JournalRecord}): the durable
  * records of protocol steps ({@code DurableRecord}: this server's own echoes, votes,
- * signatures and shares, so that a restarted server never says something different), and
- * the delivered sequence (sequence number, request bytes), whose numbers are consecutive.
+ * signatures and shares, so that a restarted server never says something different), the
+ * delivered sequence (sequence number, request bytes), whose numbers are consecutive, and
+ * {@code Decided(round, nextSeqAfter, proof)} markers, appended after a round's deliveries
+ * (rounds increasing, nextSeqAfter never past the deliveries written). A round's proof may be
+ * megabytes, so it is never held in memory: {@code appendDecided} returns the record's file
+ * offset, a recovered {@code Decided} carries only (round, nextSeqAfter, offset), and
+ * {@link org.sintraee.runtime.journal.Journal#readDecided(long)} reads one proof back, CRC
+ * checked, when a peer asks for it.
  *
  * <p><b>Durability contract.</b> The runtime appends a {@code Step}'s durable records and
  * calls {@link org.sintraee.runtime.journal.Journal#sync()} BEFORE any of the step's
@@ -24,8 +30,9 @@
  * record and a WARNING is logged (offsets only, never contents). A damaged record followed by
  * a valid one is corruption of acknowledged data and fails with
  * {@link org.sintraee.runtime.journal.JournalCorruptException} (file and byte offset): the
- * journal never drops a good record silently. So do a valid frame with an undecodable body
- * and a delivery whose sequence number is not the previous one plus one. Known limitation:
+ * journal never drops a good record silently. So do a valid frame with an undecodable body,
+ * a delivery whose sequence number is not the previous one plus one, and a Decided marker
+ * out of order. Known limitation:
  * request bytes are client-chosen, so a crash while writing a request that itself contains a
  * well-formed journal frame makes recovery refuse (fail-safe) instead of cutting the tail.
  *

@@ -15,6 +15,12 @@ interface Durability {
 
     void sync() throws IOException;
 
+    /** {@link Journal#appendDecided}: returns the record's offset. */
+    long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException;
+
+    /** {@link Journal#readDecided}. */
+    byte[] readDecided(long offset) throws IOException;
+
     static Durability of(Journal journal) {
         return new Durability() {
             @Override
@@ -30,6 +36,16 @@ interface Durability {
             @Override
             public void sync() throws IOException {
                 journal.sync();
+            }
+
+            @Override
+            public long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
+                return journal.appendDecided(round, nextSeqAfter, proof);
+            }
+
+            @Override
+            public byte[] readDecided(long offset) throws IOException {
+                return journal.readDecided(offset);
             }
         };
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.sintraee.protocol.abc.AbcMessage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The node loop's one input queue. The queue itself is unbounded; what bounds it is the
@@ -19,8 +19,11 @@ final class Mailbox {
     sealed interface Event {
     }
 
-    /** A decoded frame from a peer; {@code bytes} is the frame's size, charged to the peer's share. */
-    record Inbound(int peer, AbcMessage message, int bytes) implements Event {
+    /**
+     * A decoded frame from a peer: an {@code AbcMessage} or a {@code CatchUpMessage};
+     * {@code bytes} is the frame's size, charged to the peer's share.
+     */
+    record Inbound(int peer, Object message, int bytes) implements Event {
     }
 
     /** A local request and the future its seq completes. */
@@ -89,6 +92,12 @@ final class Mailbox {
 
     Event take() throws InterruptedException {
         return released(queue.take());
+    }
+
+    /** The next event, waiting at most {@code nanos}; null if none came. */
+    Event poll(long nanos) throws InterruptedException {
+        Event e = queue.poll(nanos, TimeUnit.NANOSECONDS);
+        return e == null ? null : released(e);
     }
 
     /** The next event, or null if none waits. */

@@ -2,6 +2,7 @@ package org.sintraee.runtime.node;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,8 @@ import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.crypto.Decoded;
 import org.sintraee.protocol.crypto.QuorumCertificate;
 import org.sintraee.runtime.journal.Journal;
+import org.sintraee.runtime.journal.JournalRecord;
+import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
 import org.sintraee.runtime.wire.WireLimits;
 
@@ -47,16 +50,19 @@ public final class Node implements Closeable {
     private volatile String failure;
 
     /**
-     * A node on a fresh journal.
+     * A node on its journal: empty for a new server, or the journal of its previous run, from
+     * which it resumes (see package-info, "Restart"; the listener first sees every journaled
+     * delivery again, from seq 0).
      *
-     * @throws IllegalStateException    if the journal holds records of a previous run
+     * @throws IllegalStateException    if the journal is not a node journal of this instance
      * @throws IllegalArgumentException if the settings do not fit this group of servers
      */
     public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener) {
-        this(ctx, settings, Durability.of(fresh(journal)), outbox, listener);
+        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener);
     }
 
-    Node(ServerContext ctx, NodeSettings settings, Durability journal, Outbox outbox, DeliveryListener listener) {
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
+         DeliveryListener listener) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -71,21 +77,27 @@ public final class Node implements Closeable {
             throw new IllegalArgumentException("a round's batch vector may reach " + vector + " bytes, over the wire's "
                     + WireLimits.MAX_PAYLOAD_BYTES + ": lower batchSize or maxRequestBytes");
         }
-        AtomicBroadcast abc = new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
-                settings.maxQueue());
+        long proof = vector + 64 + 2L * (4 + n * (8L + QuorumCertificate.MAX_SIGNATURE_BYTES)) + 36;
+        if (proof > WireLimits.MAX_PROOF_BYTES) {
+            throw new IllegalArgumentException("a round's proof may reach " + proof + " bytes, over the wire's "
+                    + WireLimits.MAX_PROOF_BYTES + ": lower batchSize or maxRequestBytes");
+        }
+        Recovery recovery = recovered.isEmpty() ? Recovery.fresh() : Recovery.of(recovered, settings.tag());
+        AtomicBroadcast abc = recovered.isEmpty()
+                ? new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
+                        settings.maxQueue())
+                : AtomicBroadcast.resume(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
+                        settings.maxQueue(), recovery.round, recovery.nextSeq, recovery.deliveredDigests,
+                        recovery.silentThrough);
+        if (!recovered.isEmpty()) {
+            LOG.log(Level.INFO, "server {0}: resuming at round {1}, seq {2} ({3} deliveries journaled), silent"
+                    + " through round {4}", new Object[] {ctx.self(), recovery.round, recovery.nextSeq, recovery.end(),
+                            recovery.silentThrough});
+        }
         this.mailbox = new Mailbox(n, ctx.self(), settings);
         this.counters = new PeerCounters(n, ctx.self());
-        this.loop = new NodeLoop(this, abc, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
+        this.loop = new NodeLoop(this, abc, recovery, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
                 Objects.requireNonNull(listener, "listener"), mailbox, counters);
-    }
-
-    private static Journal fresh(Journal journal) {
-        int held = journal.recovered().size();
-        if (held > 0) {
-            throw new IllegalStateException("the data directory holds a previous run (" + held + " journal records);"
-                    + " restart recovery is not available yet: start on an empty data directory");
-        }
-        return journal;
     }
 
     /** Runs the loop as ONE long-lived task on {@code executor} (it holds that thread until close). */
@@ -155,7 +167,8 @@ public final class Node implements Closeable {
             counters.fault(peer, FaultKind.UNEXPECTED, "frame for instance " + f.tag() + ", not " + settings.tag());
             return;
         }
-        if (!(f.message() instanceof AbcMessage m) || !f.tag().equals(settings.tag())) {
+        Object m = f.message();
+        if (!(m instanceof AbcMessage || m instanceof CatchUpMessage) || !f.tag().equals(settings.tag())) {
             counters.fault(peer, FaultKind.MALFORMED, "a " + f.message().getClass().getSimpleName() + " for " + f.tag()
                     + " where atomic broadcast messages for " + settings.tag() + " go");
             return;

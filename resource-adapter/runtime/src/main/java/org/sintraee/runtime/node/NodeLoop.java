@@ -13,13 +13,18 @@ import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.abc.RoundProof;
+import org.sintraee.protocol.core.Bytes;
+import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.Outgoing;
 import org.sintraee.protocol.core.Step;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.core.Target;
+import org.sintraee.protocol.crypto.Decoded;
 import org.sintraee.runtime.node.Mailbox.Event;
+import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
 
 /**
@@ -32,6 +37,8 @@ import org.sintraee.runtime.wire.WireCodec;
  */
 final class NodeLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(NodeLoop.class.getName());
+    /** The longest the loop waits for an event before it looks at catch-up again. */
+    private static final long TICK_NANOS = 100_000_000L;
 
     /** What the loop publishes after each group for {@link Node#metrics()}. */
     record Gauges(long round, int iteration, int abbaRounds, int coinTosses, long delivered, int queued, long syncs,
@@ -51,6 +58,11 @@ final class NodeLoop implements Runnable {
     private final Mailbox mailbox;
     private final PeerCounters counters;
     private final RoundActivity activity;
+    /** What the journal held at start; its deliveries from recovery.nextSeq on are re-derived, not journaled again. */
+    private final Recovery recovery;
+    private final DecidedIndex index;
+    private final CatchUp catchUp;
+    private final DecidedLog decided;
     /** Futures of local requests handed to the broadcast, by request, until delivered. */
     private final Map<RequestKey, List<CompletableFuture<Long>>> pending = new HashMap<>();
     /** Copies of sent messages addressed to this server: processed first in the next group. */
@@ -60,11 +72,11 @@ final class NodeLoop implements Runnable {
     private int unsynced;
     private long syncs;
     private long syncedRecords;
-    private volatile Gauges gauges = new Gauges(0, 0, 0, 0, 0, 0, 0, 0);
+    private volatile Gauges gauges;
     private volatile Thread thread;
 
-    NodeLoop(Node node, AtomicBroadcast abc, int self, int n, NodeSettings settings, Durability journal, Outbox outbox,
-             DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
+    NodeLoop(Node node, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
+             Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
         this.node = node;
         this.abc = abc;
         this.self = self;
@@ -78,6 +90,11 @@ final class NodeLoop implements Runnable {
         this.mailbox = mailbox;
         this.counters = counters;
         this.activity = new RoundActivity(tag);
+        this.recovery = recovery;
+        this.index = recovery.index;
+        this.decided = new DecidedLog(abc, recovery, journal);
+        this.catchUp = new CatchUp(self, n, System.nanoTime());
+        this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);
     }
 
     Gauges gauges() {
@@ -95,6 +112,7 @@ final class NodeLoop implements Runnable {
         boolean journalUsable = true;
         boolean interrupted = false;
         try {
+            replay();
             while (group()) {
                 // one group commit per turn
             }
@@ -118,6 +136,27 @@ final class NodeLoop implements Runnable {
         }
     }
 
+    /**
+     * Hands every journaled delivery to the listener once, in order, before any new one: the
+     * listener sees the whole sequence from seq 0 on every start. Rounds come from the Decided
+     * markers; past the last marker the resume round stands for the (not yet re-derived) round.
+     */
+    private void replay() {
+        for (int seq = 0; seq < recovery.end(); seq++) {
+            long round = index.roundOf(seq);
+            handOut(new AbcDelivery(seq, round < 0 ? recovery.round : round, recovery.deliveries.get(seq)));
+        }
+    }
+
+    private void handOut(AbcDelivery d) {
+        try {
+            listener.delivered(d.seq(), d.round(), d.request().toArray());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "server " + self + ": the delivery listener failed at seq " + d.seq()
+                    + " (the delivery is in the journal)", e);
+        }
+    }
+
     /** One group commit; false once a stop was taken. */
     private boolean group() throws IOException, InterruptedException {
         int processed = 0;
@@ -126,7 +165,8 @@ final class NodeLoop implements Runnable {
             processed++;
         }
         boolean more = true;
-        Event e = processed > 0 ? mailbox.poll() : mailbox.take();
+        // Never sleeps longer than a catch-up tick: the tick only re-asks and paces answers, it decides nothing.
+        Event e = processed > 0 ? mailbox.poll() : mailbox.poll(catchUp.serving() ? TICK_NANOS / 10 : TICK_NANOS);
         for (int budget = drainBatch; e != null; e = --budget > 0 ? mailbox.poll() : null) {
             if (e instanceof Mailbox.Stop) {
                 more = false;
@@ -134,13 +174,21 @@ final class NodeLoop implements Runnable {
             }
             handle(e);
         }
+        feed();
         commit();
         return more;
     }
 
     private void handle(Event e) throws IOException {
         if (e instanceof Mailbox.Inbound in) {
-            apply(abc.handleMessage(in.peer(), in.message()));
+            if (in.message() instanceof AbcMessage m) {
+                apply(abc.handleMessage(in.peer(), m));
+            } else if (in.message() instanceof CatchUpMessage.Fetch f) {
+                catchUp.fetched(in.peer(), f.round());
+            } else if (in.message() instanceof CatchUpMessage.Proof p) {
+                catchUp.offer(in.peer(), p.round(), p.proof(), abc.round());
+                feed();
+            }
         } else if (e instanceof Mailbox.Submission s) {
             submit(s);
         } // a Tick only republishes the gauges, which every commit does
@@ -170,6 +218,23 @@ final class NodeLoop implements Runnable {
         apply(step);
     }
 
+    /** Adopts held proofs of the current round, in order, as long as they carry the broadcast on. */
+    private void feed() throws IOException {
+        for (CatchUp.Held h = catchUp.take(abc.round()); h != null; h = catchUp.take(abc.round())) {
+            Decoded<RoundProof> d = abc.decodeProof(h.proof().toArray());
+            if (!d.ok() || d.get().round() != h.round()) {
+                counters.fault(h.sender(), FaultKind.MALFORMED, "round " + h.round() + " proof: "
+                        + (d.ok() ? "of round " + d.get().round() : d.error()));
+                continue;
+            }
+            long before = abc.round();
+            apply(abc.adopt(h.sender(), d.get())); // an invalid proof is an INVALID_PROOF fault in the step
+            if (abc.round() > before) {
+                catchUp.adopted(h.sender());
+            }
+        }
+    }
+
     /** Appends the step's records and deliveries now; its messages and deliveries wait for the commit's sync. */
     private void apply(Step<AbcMessage, AbcDelivery> step) throws IOException {
         for (Fault f : step.faults()) {
@@ -182,10 +247,15 @@ final class NodeLoop implements Runnable {
         }
         outgoing.addAll(step.messages());
         for (AbcDelivery d : step.outputs()) {
-            journal.appendDelivery(d.seq(), d.request().toArray());
-            unsynced++;
+            if (d.seq() < recovery.end()) {
+                decided.rederived(d);
+            } else {
+                journal.appendDelivery(d.seq(), d.request().toArray());
+                unsynced++;
+            }
             deliveries.add(d);
         }
+        unsynced += decided.persist(step.outputs());
     }
 
     private void commit() throws IOException {
@@ -199,6 +269,13 @@ final class NodeLoop implements Runnable {
             send(o.target(), o.message());
         }
         outgoing.clear();
+        long now = System.nanoTime();
+        for (CatchUp.Ask a : catchUp.plan(abc.round(), abc.evidenceOfRound(), now)) {
+            if (a.peer() != self) {
+                sendFrame(a.peer(), WireCodec.encode(tag, new CatchUpMessage.Fetch(a.round())));
+            }
+        }
+        serve(now);
         for (AbcDelivery d : deliveries) {
             deliver(d);
         }
@@ -217,19 +294,35 @@ final class NodeLoop implements Runnable {
             byte[] frame = WireCodec.encode(tag, message);
             for (int p = 1; p <= n; p++) {
                 if (p != self && target.includes(p)) {
-                    outbox.send(p, frame);
-                    counters.sent(p, frame.length);
+                    sendFrame(p, frame);
                 }
             }
         }
     }
 
+    /** Answers the FETCHes due within each peer's rate, from memory or the journal; silence if not held. */
+    private void serve(long now) throws IOException {
+        for (var e : catchUp.due(now).entrySet()) {
+            for (long r : e.getValue()) {
+                byte[] proof = abc.proof(r).map(RoundProof::encode).orElse(null);
+                if (proof == null && index.offset(r) >= 0) {
+                    proof = journal.readDecided(index.offset(r));
+                }
+                if (proof != null) {
+                    sendFrame(e.getKey(), WireCodec.encode(tag, new CatchUpMessage.Proof(r, Bytes.of(proof))));
+                }
+            }
+        }
+    }
+
+    private void sendFrame(int peer, byte[] frame) {
+        outbox.send(peer, frame);
+        counters.sent(peer, frame.length);
+    }
+
     private void deliver(AbcDelivery d) {
-        try {
-            listener.delivered(d.seq(), d.round(), d.request().toArray());
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "server " + self + ": the delivery listener failed at seq " + d.seq()
-                    + " (the delivery is in the journal)", e);
+        if (d.seq() >= recovery.end()) { // earlier ones were handed out by replay()
+            handOut(d);
         }
         List<CompletableFuture<Long>> waiting = pending.isEmpty() ? null : pending.remove(new RequestKey(d.request()));
         if (waiting != null) {
@@ -242,7 +335,7 @@ final class NodeLoop implements Runnable {
     private void publish() {
         activity.roundIs(abc.round());
         gauges = new Gauges(abc.round(), activity.iterations(), activity.abbaRounds(), activity.coinTosses(),
-                abc.deliveredCount(), abc.queued(), syncs, syncedRecords);
+                Math.max(abc.deliveredCount(), recovery.end()), abc.queued(), syncs, syncedRecords);
     }
 
     /** Completes every waiting local request exceptionally; after the loop stopped (or never ran). */

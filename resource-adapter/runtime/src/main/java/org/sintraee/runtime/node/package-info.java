@@ -6,7 +6,7 @@
  * the given executor (it keeps that thread until close). Links call
  * {@link org.sintraee.runtime.node.Node#received} on their own threads, which decode the frame
  * (so decoding is spread over the readers); submitters, metrics readers and close may be any
- * thread. The node creates no threads.
+ * thread. The node creates no threads and needs no other task.
  *
  * <p><b>Durability before sending (group commit).</b> Each turn the loop processes the copies
  * of its own messages addressed to itself, then up to {@code drainBatch} mailbox events; it
@@ -40,8 +40,41 @@
  * coin tosses = {@code coin-share} records under {@code tag/r/mvba}. They count what this
  * server took part in, not what others did.
  *
- * <p><b>Limits.</b> A journal that holds a previous run is refused (restart recovery needs the
- * verifiable catch-up, not built yet). A request already delivered cannot be submitted again
- * (its seq is not kept). The futures complete on the loop thread.
+ * <p><b>Decided rounds.</b> After every step the loop appends, for each round the step decided,
+ * a journal {@code Decided(round, nextSeqAfter, proof)} record after that round's deliveries,
+ * in the same group commit, and keeps only its file offset in memory ({@link
+ * org.sintraee.runtime.node.DecidedIndex}: two longs per round, never the proofs).
+ *
+ * <p><b>Catch-up</b> (family {@code CATCHUP} of the wire codec; {@link org.sintraee.runtime.node.CatchUp}).
+ * Serving: {@code FETCH(r)} is answered with {@code PROOF(r, proof)} from the broadcast's
+ * recent proofs or from the journal (one random read), after the group's sync, at most
+ * {@code SERVE_BURST} answers then {@code SERVE_PER_SECOND} per peer, at most {@code SERVE_QUEUE}
+ * requests waiting per peer (more are dropped; the asker re-asks); nothing if r is not held.
+ * Fetching: at start every peer is asked for the current round once (an idle system shows its
+ * last rounds in no later message); when {@code evidenceOfRound() > round()} ({@code honestOne()}
+ * servers are ahead), or the last answers moved us on, the next {@code WINDOW} rounds are asked of
+ * one peer; after 500 ms without progress the next peer is asked (when nothing shows we are behind,
+ * a one-round probe backing off to 8 s, so an idle replica sends one small FETCH every 8 s at
+ * most). Time only paces asking; every PROOF is checked by {@code adopt}, so one honest answering
+ * peer suffices and a lying one is an {@code INVALID_PROOF} fault (undecodable: {@code MALFORMED}).
+ * Proofs for rounds up to {@code ROUND_WINDOW} ahead wait in a bounded map (one per round) and
+ * are fed in order; others are dropped. Adoption goes through the same group commit.
+ *
+ * <p><b>Restart.</b> A node built on a journal that holds records resumes: round = last
+ * Decided round + 1 (0 if none), next seq = its nextSeqAfter, the digests of the journal's
+ * deliveries below it, and silence through the highest round of its own durable records
+ * ({@code AtomicBroadcast.resume}), so it never contradicts what it said before the crash; it
+ * catches up as above. Deliveries journaled past the last Decided marker (a crash inside a group
+ * commit) are re-derived by {@code adopt}: each must equal the journal's (else the node fails
+ * loudly: a bug or a foreign journal), and is neither journaled nor handed out again.
+ * <b>The {@link org.sintraee.runtime.node.DeliveryListener} sees the whole sequence from seq 0
+ * on every start</b>: the journaled deliveries first, in order, before any new one (the standalone
+ * replica rebuilds its delivery chain this way). Memory at recovery: the journal's deliveries
+ * and durable records are read and held at start (the journal keeps its recovered list), a
+ * cost that grows with the log until checkpoints and compaction (future work) bound it.
+ *
+ * <p><b>Limits.</b> A request already delivered cannot be submitted again (its seq is not
+ * kept). The futures complete on the loop thread. The loop waits at most 100 ms for an event
+ * (so catch-up can re-ask and pace its answers) and creates no thread for it.
  */
 package org.sintraee.runtime.node;

@@ -7,7 +7,7 @@ import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.scabc.ScabcMessage;
 import org.sintraee.protocol.scabc.ScabcStackMessage;
 
-/** Atomic broadcast, the SC-ABC decryption layer and the SC-ABC stack. */
+/** Atomic broadcast, the SC-ABC decryption layer, the SC-ABC stack and the runtime's catch-up. */
 final class OrderingCodec {
     private OrderingCodec() {
     }
@@ -68,5 +68,27 @@ final class OrderingCodec {
         };
         r.leave();
         return m;
+    }
+
+    static void catchUp(FrameWriter w, CatchUpMessage m) {
+        if (m instanceof CatchUpMessage.Fetch f) {
+            w.u8(1).i64(f.round());
+        } else {
+            CatchUpMessage.Proof p = (CatchUpMessage.Proof) m;
+            w.u8(2).i64(p.round()).bytes(p.proof(), WireLimits.MAX_PROOF_BYTES);
+        }
+    }
+
+    static CatchUpMessage catchUp(FrameReader r) throws WireException {
+        int kind = r.u8();
+        long round = r.i64();
+        if (round < 0) {
+            throw new WireException("catch-up round " + round);
+        }
+        return switch (kind) {
+            case 1 -> new CatchUpMessage.Fetch(round);
+            case 2 -> new CatchUpMessage.Proof(round, r.value(WireLimits.MAX_PROOF_BYTES, "proof"));
+            default -> throw new WireException("unknown catch-up kind " + kind);
+        };
     }
 }

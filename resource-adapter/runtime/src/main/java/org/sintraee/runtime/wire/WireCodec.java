@@ -35,7 +35,7 @@ public final class WireCodec {
     }
 
     /** Families: the first kind byte, naming the protocol whose message type follows. */
-    enum Family { RBC, CBC, COIN, ABA, MVBA, ABC, SCABC, STACK }
+    enum Family { RBC, CBC, COIN, ABA, MVBA, ABC, SCABC, STACK, CATCHUP }
 
     private WireCodec() {
     }
@@ -67,6 +67,8 @@ public final class WireCodec {
             OrderingCodec.scabc(w.u8(Family.SCABC.ordinal()), m);
         } else if (message instanceof ScabcStackMessage m) {
             OrderingCodec.stack(w.u8(Family.STACK.ordinal()), m);
+        } else if (message instanceof CatchUpMessage m) {
+            OrderingCodec.catchUp(w.u8(Family.CATCHUP.ordinal()), m);
         } else {
             throw new IllegalArgumentException("no wire encoding for " + message.getClass().getName());
         }
@@ -127,6 +129,7 @@ public final class WireCodec {
             case 5 -> OrderingCodec.abc(r);
             case 6 -> OrderingCodec.scabc(r);
             case 7 -> OrderingCodec.stack(r);
+            case 8 -> OrderingCodec.catchUp(r);
             default -> throw new WireException("unknown family " + family);
         };
         if (r.remaining() != 0) {

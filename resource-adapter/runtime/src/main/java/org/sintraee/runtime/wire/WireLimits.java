@@ -7,6 +7,11 @@ import org.sintraee.protocol.crypto.QuorumCertificate;
 public final class WireLimits {
     /** Largest payload or batch a message may carry. */
     public static final int MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+    /**
+     * Largest encoded round proof (catch-up): a round's vector plus two certificates. The node
+     * refuses settings whose proofs could exceed it.
+     */
+    public static final int MAX_PROOF_BYTES = MAX_PAYLOAD_BYTES;
     /** Largest frame: one maximal payload plus headroom for the tag, kinds and a signature. */
     public static final int MAX_FRAME_BYTES = MAX_PAYLOAD_BYTES + 64 * 1024;
     /** Digests and signatures. */

@@ -1,5 +1,7 @@
 /**
- * The wire codec: a versioned, canonical, bounded binary encoding of every protocol message.
+ * The wire codec: a versioned, canonical, bounded binary encoding of every protocol message,
+ * and of the runtime's own catch-up exchange ({@link org.sintraee.runtime.wire.CatchUpMessage}:
+ * {@code FETCH(round)}, {@code PROOF(round, proof)} of at most {@code MAX_PROOF_BYTES}).
  *
  * <p>Frame: magic {@code 'S' 'W'}, version byte, the instance tag as ASCII text (u16 length,
  * validated by {@code Tag.parse}), a family byte and a kind byte per message type (wrappers

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,11 +31,13 @@ final class MemoryNetwork implements AutoCloseable {
 
     final ExecutorService executor = Executors.newCachedThreadPool();
     final List<ServerContext> contexts = Contexts.mock(N, T);
-    final Node[] nodes = new Node[N + 1];
+    final Node[] nodes = new Node[N + 1]; // volatile enough: tests set them before start or through restart
     final Journal[] journals = new Journal[N + 1];
     /** Per node, the delivered requests by seq, as its listener saw them. */
     final Map<Integer, List<byte[]>> deliveries = new ConcurrentHashMap<>();
     private final Map<Integer, UnaryOperator<byte[]>> transforms = new ConcurrentHashMap<>();
+    /** Nodes whose inbound frames are dropped (cut off). */
+    private final Set<Integer> cut = ConcurrentHashMap.newKeySet();
     private final List<LinkedBlockingQueue<byte[]>> queues = new ArrayList<>();
 
     /** Frames sent by {@code sender} go through {@code transform} (null result: dropped). */
@@ -42,7 +45,19 @@ final class MemoryNetwork implements AutoCloseable {
         transforms.put(sender, transform);
     }
 
-    /** Builds node i on a fresh ALWAYS journal in dir/i; {@code durability} may wrap the journal (tests). */
+    /** Drops every frame to node i while {@code off} (it still sends). */
+    void cut(int i, boolean off) {
+        if (off) {
+            cut.add(i);
+        } else {
+            cut.remove(i);
+        }
+    }
+
+    /**
+     * Builds node i on an ALWAYS journal in dir/n{i} (resuming whatever it holds: the listener's
+     * list starts empty and sees the whole sequence again); {@code durability} may wrap the journal (tests).
+     */
     Node build(int i, Path dir, NodeSettings settings, UnaryOperator<Durability> durability, Outbox extra,
                DeliveryListener extraListener) throws IOException {
         journals[i] = Journal.open(dir.resolve("n" + i), FsyncPolicy.ALWAYS);
@@ -63,12 +78,29 @@ final class MemoryNetwork implements AutoCloseable {
             }
             seen.add(request);
         };
-        nodes[i] = new Node(contexts.get(i - 1), settings, durability.apply(Durability.of(journals[i])), out, listener);
+        nodes[i] = new Node(contexts.get(i - 1), settings, durability.apply(Durability.of(journals[i])),
+                journals[i].recovered(), out, listener);
         return nodes[i];
     }
 
     Node build(int i, Path dir, NodeSettings settings) throws IOException {
         return build(i, dir, settings, d -> d, (p, f) -> { }, (s, r, q) -> { });
+    }
+
+    /** Stops node i and closes its journal (a crash after its last sync), leaving the others running. */
+    void stop(int i) throws IOException {
+        Node old = nodes[i];
+        nodes[i] = null;
+        old.close();
+        journals[i].close();
+        journals[i] = null;
+    }
+
+    /** Rebuilds node i on its journal (after {@link #stop}) and starts it. */
+    Node restart(int i, Path dir, NodeSettings settings) throws IOException {
+        build(i, dir, settings);
+        nodes[i].start(executor);
+        return nodes[i];
     }
 
     /** Starts the pumps and every built node's loop. */
@@ -98,8 +130,9 @@ final class MemoryNetwork implements AutoCloseable {
     private void pump(int from, int to, LinkedBlockingQueue<byte[]> q) {
         try {
             for (byte[] f = q.take(); f != POISON; f = q.take()) {
-                if (nodes[to] != null) {
-                    nodes[to].received(from, f);
+                Node target = nodes[to];
+                if (target != null && !cut.contains(to)) {
+                    target.received(from, f);
                 }
             }
         } catch (InterruptedException e) {

@@ -73,6 +73,16 @@ class NodeLifecycleTest {
                 public void sync() throws IOException {
                     throw new IOException("disk gone");
                 }
+
+                @Override
+                public long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
+                    return d.appendDecided(round, nextSeqAfter, proof);
+                }
+
+                @Override
+                public byte[] readDecided(long offset) throws IOException {
+                    return d.readDecided(offset);
+                }
             }, (peer, frame) -> sent.incrementAndGet(), (s, r, q) -> { });
             net.start();
             CompletableFuture<Long> f = node.submit(NodeOrderTest.request(1, 0));
@@ -88,15 +98,16 @@ class NodeLifecycleTest {
     }
 
     @Test
-    void aJournalOfAPreviousRunIsRefused() throws Exception {
+    void aJournalThatIsNoNodesIsRefused() throws Exception {
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
             j.append(new DurableRecord(Tag.of("abc"), "batch/0", new byte[4]));
+            j.appendDelivery(5, new byte[] {1}); // a node's deliveries start at seq 0
             j.sync();
         }
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Node(
                     Contexts.mock(4, 1).get(0), NodeOrderTest.SETTINGS, j, (p, f) -> { }, (s, r, q) -> { }));
-            assertTrue(e.getMessage().contains("previous run") && e.getMessage().contains("not available yet"));
+            assertTrue(e.getMessage().contains("seq 5"), e.getMessage());
         }
     }
 

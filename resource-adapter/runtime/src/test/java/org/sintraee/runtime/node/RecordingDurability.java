@@ -49,6 +49,19 @@ final class RecordingDurability implements Durability {
         syncedDeliveries = appendedDeliveries;
     }
 
+    @Override
+    public synchronized long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
+        long at = inner.appendDecided(round, nextSeqAfter, proof);
+        appended.add("decided " + round);
+        appendedCount++;
+        return at;
+    }
+
+    @Override
+    public byte[] readDecided(long offset) throws IOException {
+        return inner.readDecided(offset);
+    }
+
     /** True iff every record appended so far is covered by a sync. */
     synchronized boolean allSynced() {
         return syncedCount == appendedCount;

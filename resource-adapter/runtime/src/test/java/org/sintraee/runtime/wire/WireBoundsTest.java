@@ -44,6 +44,13 @@ class WireBoundsTest {
         // A share over its bound.
         byte[] share = header(8, 2, 1).putInt(1).putInt(WireLimits.MAX_SHARE_BYTES + 1).array();
         assertTrue(WireCodec.decode(share).error().contains("share length"));
+        // A catch-up proof over its bound, and a negative round.
+        byte[] proof = header(12, 8, 2).putLong(5).putInt(WireLimits.MAX_PROOF_BYTES + 1).array();
+        assertTrue(WireCodec.decode(proof).error().contains("proof length"), WireCodec.decode(proof).error());
+        byte[] fetch = header(8, 8, 1).putLong(-1).array();
+        assertTrue(WireCodec.decode(fetch).error().contains("catch-up round"), WireCodec.decode(fetch).error());
+        assertThrows(IllegalArgumentException.class, () -> WireCodec.encode(TAG,
+                new CatchUpMessage.Proof(1, Bytes.of(new byte[WireLimits.MAX_PROOF_BYTES + 1]))));
     }
 
     @Test

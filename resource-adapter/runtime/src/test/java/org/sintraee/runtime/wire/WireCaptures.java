@@ -39,7 +39,8 @@ import org.sintraee.protocol.sim.VirtualNet;
 /** Real protocol messages captured from simulated runs (every message put in flight), and each message's kinds. */
 final class WireCaptures {
     static final Class<?>[] SEALED = {RbcMessage.class, CbcMessage.class, CoinMessage.class, AbaMessage.class,
-        Justification.class, MvbaMessage.class, AbcMessage.class, ScabcMessage.class, ScabcStackMessage.class};
+        Justification.class, MvbaMessage.class, AbcMessage.class, ScabcMessage.class, ScabcStackMessage.class,
+        CatchUpMessage.class};
 
     private WireCaptures() {
     }
@@ -182,6 +183,8 @@ final class WireCaptures {
                 new AbaMessage.MainVote(2, org.sintraee.protocol.aba.VoteValue.ONE, pre, Bytes.EMPTY, d),
                 new AbaMessage.Decide(4, true, cert(3), Bytes.of(new byte[] {7})),
                 new MvbaMessage.VVote(1, 2, false, Optional.empty()),
-                new ScabcMessage.DecShare(5, new Share(3, new byte[] {4, 5})));
+                new ScabcMessage.DecShare(5, new Share(3, new byte[] {4, 5})),
+                new CatchUpMessage.Fetch(0), new CatchUpMessage.Fetch(Long.MAX_VALUE),
+                new CatchUpMessage.Proof(17, Bytes.of(new byte[] {1, 2, 3, 4, 5})), new CatchUpMessage.Proof(3, Bytes.EMPTY));
     }
 }

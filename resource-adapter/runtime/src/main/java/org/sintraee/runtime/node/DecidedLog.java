@@ -1,0 +1,59 @@
+package org.sintraee.runtime.node;
+
+import java.io.IOException;
+import java.util.List;
+import org.sintraee.protocol.abc.AbcDelivery;
+import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.abc.RoundProof;
+import org.sintraee.protocol.core.Bytes;
+
+/**
+ * The loop's Decided records (see package-info, "Decided rounds" and "Restart"): appends one
+ * per decided round with its proof and indexes its offset, and checks deliveries re-derived
+ * after a restart against the journal. Loop thread only.
+ */
+final class DecidedLog {
+    private final AtomicBroadcast abc;
+    private final Recovery recovery;
+    private final Durability journal;
+    private long persistedThrough;
+    private long nextSeqPersisted;
+
+    DecidedLog(AtomicBroadcast abc, Recovery recovery, Durability journal) {
+        this.abc = abc;
+        this.recovery = recovery;
+        this.journal = journal;
+        this.persistedThrough = recovery.round - 1;
+        this.nextSeqPersisted = recovery.nextSeq;
+    }
+
+    /** A delivery the journal held past its last Decided marker: the broadcast must derive exactly it again. */
+    void rederived(AbcDelivery d) {
+        Bytes was = recovery.deliveries.get((int) d.seq());
+        if (d.seq() < recovery.nextSeq || !was.equals(d.request())) {
+            throw new IllegalStateException("FATAL: re-derived delivery seq " + d.seq() + " of round " + d.round()
+                    + " differs from the journal's (" + d.request() + " vs " + was + "): the broadcast is not"
+                    + " deterministic or the journal is not this server's; refusing to go on");
+        }
+    }
+
+    /**
+     * Appends a Decided record, with its proof, for every round the step decided (the broadcast's
+     * contract keeps {@code proof(r)} present for them), after the step's deliveries.
+     */
+    int persist(List<AbcDelivery> outputs) throws IOException {
+        int i = 0;
+        int appended = 0;
+        for (long r = persistedThrough + 1; r < abc.round(); r++) {
+            while (i < outputs.size() && outputs.get(i).round() <= r) {
+                nextSeqPersisted = outputs.get(i++).seq() + 1;
+            }
+            long round = r;
+            RoundProof p = abc.proof(r).orElseThrow(() -> new IllegalStateException("no proof of decided round " + round));
+            recovery.index.add(r, nextSeqPersisted, journal.appendDecided(r, nextSeqPersisted, p.encode()));
+            appended++;
+            persistedThrough = r;
+        }
+        return appended;
+    }
+}

@@ -1,0 +1,38 @@
+package org.sintraee.runtime.wire;
+
+import java.util.Objects;
+import org.sintraee.protocol.core.Bytes;
+
+/**
+ * The runtime's catch-up exchange for atomic broadcast (family CATCHUP): a server that fell
+ * behind asks a peer for decided rounds and checks the answers itself, so these messages
+ * carry no authority of their own. Rounds are non-negative.
+ */
+public sealed interface CatchUpMessage {
+
+    long round();
+
+    /** {@code FETCH(round)}: please send the proof of decided round {@code round}, if you hold it. */
+    record Fetch(long round) implements CatchUpMessage {
+        public Fetch {
+            if (round < 0) {
+                throw new IllegalArgumentException("round " + round);
+            }
+        }
+    }
+
+    /** {@code PROOF(round, proof)}: the encoded {@code RoundProof} of decided round {@code round}. */
+    record Proof(long round, Bytes proof) implements CatchUpMessage {
+        public Proof {
+            if (round < 0) {
+                throw new IllegalArgumentException("round " + round);
+            }
+            Objects.requireNonNull(proof, "proof");
+        }
+
+        @Override
+        public String toString() {
+            return "PROOF(" + round + ", " + proof + ")";
+        }
+    }
+}
