@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sintraee.protocol.abc.AbcMessage.Batch;
 import org.sintraee.protocol.abc.AbcMessage.MvbaPart;
+import org.sintraee.protocol.abc.BatchCodec.Requests;
 import org.sintraee.protocol.abc.BatchCodec.SignedBatch;
-import org.sintraee.protocol.aba.AbaMessage.Decide;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -59,7 +59,6 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private final int batchSize;
     private final int maxRequestBytes;
     private final int maxQueue;
-    private final int maxBatchBytes;
     private final int maxVectorBytes;
     /** Rounds up to this one say nothing: a restarted server may have spoken there before (see resume). */
     private final long silentThrough;
@@ -75,6 +74,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     /** Proofs of the decided rounds: the last KEEP_ROUNDS, and every round decided in the latest step. */
     private final TreeMap<Long, RoundProof> proofs = new TreeMap<>();
     private final CatchUp.Evidence evidence;
+    /** Q_r, and the current round's batches that passed their checks, so each is checked once. */
+    private final VerifiedBatches verified;
 
     private long round;
     private long nextSeq;
@@ -112,7 +113,6 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         this.batchSize = batchSize;
         this.maxRequestBytes = maxRequestBytes;
         this.maxQueue = maxQueue;
-        this.maxBatchBytes = BatchCodec.maxBatchBytes(batchSize, maxRequestBytes);
         this.maxVectorBytes = BatchCodec.maxVectorBytes(quorums.quorum(), batchSize, maxRequestBytes);
         if (round < 0 || nextSeq < 0 || silentThrough < -1) {
             throw new IllegalArgumentException("resume at round " + round + ", seq " + nextSeq + ", silent through "
@@ -123,6 +123,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         this.delivered.addAll(deliveredDigests);
         this.silentThrough = silentThrough;
         this.evidence = new CatchUp.Evidence(ctx.n());
+        this.verified = new VerifiedBatches(ctx, tag, batchSize, maxRequestBytes, round);
         // Per round a sender sends one BATCH and a bounded number of agreement messages to us.
         this.future = new PendingBuffer<>(ROUND_WINDOW * (1 + 16 * ctx.n() + 64));
     }
@@ -226,23 +227,17 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             return;
         }
         SignedBatch e = new SignedBatch(sender, x.batch(), x.signature());
-        Decoded<List<Bytes>> requests = BatchCodec.decodeBatch(x.batch(), batchSize, maxRequestBytes);
-        if (!requests.ok()) {
+        VerifiedBatches.Admitted a = verified.admit(round, e);
+        if (a.requests() == null) {
             rejected.add(sender);
-            b.fault(new Fault(sender, tag, FaultKind.MALFORMED, "round " + round + " batch: " + requests.error()));
+            b.fault(new Fault(sender, tag, a.fault(), a.reason()));
             return;
         }
-        Verdict v = BatchCodec.checkBatch(ctx.verifier(), tag, round, e, batchSize, maxRequestBytes);
-        if (!v.isValid()) {
-            rejected.add(sender);
-            b.fault(new Fault(sender, tag, FaultKind.INVALID_PROOF, v.reason()));
-            return;
-        }
+        Requests requests = a.requests();
         batches.put(sender, e);
         // Join a round someone started for requests not delivered yet, or that t + 1 servers, so an honest
         // one, started: never spin on empty or stale batches of corrupted servers.
-        if (quorums.containsHonest(batches.keySet())
-                || requests.get().stream().anyMatch(r -> !delivered.contains(BatchCodec.digest(r)))) {
+        if (quorums.containsHonest(batches.keySet()) || !delivered.containsAll(requests.digests())) {
             start(b);
         }
         propose(b);
@@ -256,40 +251,14 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
         List<MvbaDecision> out = b.absorb(a.handleMessage(sender, p.message()), m -> new MvbaPart(r, m));
         if (r == round && !out.isEmpty() && decision == null) {
-            decision = proofOf(r, a, out.get(0));
+            decision = RoundProof.of(r, a, out.get(0));
         }
-    }
-
-    /** Our own agreement's decision, with the certificate that makes it transferable. */
-    private static RoundProof proofOf(long r, ValidatedAgreement a, MvbaDecision d) {
-        Decide c = a.decidingCertificate().orElseThrow(); // present with the decision: the candidate's DECIDE of 1
-        return new RoundProof(r, Bytes.of(d.value()), d.candidate(), d.iteration(), c.round(),
-                Bytes.of(c.certificate().encode()), c.proof());
     }
 
     private ValidatedAgreement current() {
         long r = round;
         return mvba.computeIfAbsent(r, k -> new ValidatedAgreement(ctx, mvbaTag(r), maxVectorBytes,
-                value -> vectorValid(r, value)));
-    }
-
-    /** Q of round r: exactly quorum() batches by distinct servers, each well formed and validly signed for r. */
-    private Verdict vectorValid(long r, byte[] value) {
-        Decoded<List<SignedBatch>> v = BatchCodec.decodeVector(value, ctx.n(), maxBatchBytes);
-        if (!v.ok()) {
-            return Verdict.invalid(v.error());
-        }
-        List<Integer> servers = v.get().stream().map(SignedBatch::server).toList();
-        if (servers.size() != quorums.quorum() || !quorums.isQuorum(servers)) {
-            return Verdict.invalid("vector of " + servers.size() + " batches, not a quorum");
-        }
-        for (SignedBatch e : v.get()) {
-            Verdict ok = BatchCodec.checkBatch(ctx.verifier(), tag, r, e, batchSize, maxRequestBytes);
-            if (!ok.isValid()) {
-                return ok;
-            }
-        }
-        return Verdict.VALID;
+                value -> verified.vectorValid(r, value)));
     }
 
     /** Signs and sends this server's round-r batch: the oldest batchSize undelivered requests. */
@@ -316,14 +285,14 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         List<MvbaDecision> out = b.absorb(current().handleInput(new MvbaInput.Propose(BatchCodec.encodeVector(vector))),
                 m -> new MvbaPart(r, m));
         if (!out.isEmpty() && decision == null) {
-            decision = proofOf(r, current(), out.get(0));
+            decision = RoundProof.of(r, current(), out.get(0));
         }
     }
 
     /** Delivers decided rounds and enters the next ones, as long as buffered messages carry them on. */
     private void advance(Step.Builder<AbcMessage, AbcDelivery> b) {
         while (decision != null) {
-            deliver(decision.value().toArray(), b);
+            deliver(decision.value(), b);
             proofs.put(round, decision);
             decision = null;
             round++;
@@ -331,6 +300,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             proposed = false;
             batches.clear();
             rejected.clear();
+            verified.enter(round);
             mvba.headMap(round - KEEP_ROUNDS).clear(); // keeps the last KEEP_ROUNDS decided ones, for C-REQUEST
             if (!queue.isEmpty()) {
                 start(b); // not in a silent round
@@ -342,14 +312,14 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     }
 
     /** Step 4: every request of the decided vector not delivered before, by server index then position. */
-    private void deliver(byte[] value, Step.Builder<AbcMessage, AbcDelivery> b) {
+    private void deliver(Bytes value, Step.Builder<AbcMessage, AbcDelivery> b) {
         // Valid by Q_r (the agreement's external validity, or checked with the adopted proof).
-        for (SignedBatch e : BatchCodec.decodeVector(value, ctx.n(), maxBatchBytes).get()) {
-            for (Bytes request : BatchCodec.decodeBatch(e.batch(), batchSize, maxRequestBytes).get()) {
-                Bytes digest = BatchCodec.digest(request);
+        for (Requests requests : verified.requestsOf(round, value)) {
+            for (int k = 0; k < requests.requests().size(); k++) {
+                Bytes digest = requests.digests().get(k);
                 if (delivered.add(digest)) {
                     queue.remove(digest);
-                    b.output(new AbcDelivery(nextSeq++, round, request));
+                    b.output(new AbcDelivery(nextSeq++, round, requests.requests().get(k)));
                 }
             }
         }
@@ -377,19 +347,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         if (p == null || p.round() < 0) {
             return Verdict.invalid("no round proof");
         }
-        if (p.iteration() < 1 || p.iteration() > ctx.n() || p.abaRound() < 1) {
-            return Verdict.invalid("iteration " + p.iteration() + ", agreement round " + p.abaRound());
-        }
-        if (p.value().length() > maxVectorBytes) {
-            return Verdict.invalid("value of " + p.value().length() + " bytes exceeds " + maxVectorBytes);
-        }
-        Decide d = p.decide();
-        if (d == null) {
-            return Verdict.invalid("certificate does not decode");
-        }
-        byte[] value = p.value().toArray();
-        return ValidatedAgreement.verifyDecision(ctx, mvbaTag(p.round()), value, p.candidate(), d)
-                .and(() -> vectorValid(p.round(), value));
+        return CatchUp.check(ctx, mvbaTag(p.round()), maxVectorBytes, p, value -> verified.vectorValid(p.round(), value));
     }
 
     /**

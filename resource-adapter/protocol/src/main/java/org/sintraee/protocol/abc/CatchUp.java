@@ -4,11 +4,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.TreeSet;
+import org.sintraee.protocol.aba.AbaMessage.Decide;
 import org.sintraee.protocol.core.DurableRecord;
+import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.core.Tag;
+import org.sintraee.protocol.crypto.Verdict;
+import org.sintraee.protocol.mvba.ExternalPredicate;
+import org.sintraee.protocol.mvba.ValidatedAgreement;
 import org.sintraee.protocol.quorum.Quorums;
 
-/** Catch-up's bookkeeping (see package-info, "Catch-up"): which round a journal record is of, and evidence of progress. */
+/**
+ * Catch-up's bookkeeping (see package-info, "Catch-up"): checking a round proof, which round a
+ * journal record is of, and evidence of progress.
+ */
 final class CatchUp {
     static final String BATCH_RECORD = "batch/";
 
@@ -36,6 +44,26 @@ final class CatchUp {
             }
         }
         return highest;
+    }
+
+    /**
+     * The body of {@link AtomicBroadcast#check} for a proof of round {@code p.round() >= 0}, whose
+     * agreement is {@code mvbaTag}: the certificate verifies by the agreement's own DECIDE check,
+     * π certifies exactly the value, and the value satisfies {@code q}, round r's Q_r.
+     */
+    static Verdict check(ServerContext ctx, Tag mvbaTag, int maxVectorBytes, RoundProof p, ExternalPredicate q) {
+        if (p.iteration() < 1 || p.iteration() > ctx.n() || p.abaRound() < 1) {
+            return Verdict.invalid("iteration " + p.iteration() + ", agreement round " + p.abaRound());
+        }
+        if (p.value().length() > maxVectorBytes) {
+            return Verdict.invalid("value of " + p.value().length() + " bytes exceeds " + maxVectorBytes);
+        }
+        Decide d = p.decide();
+        if (d == null) {
+            return Verdict.invalid("certificate does not decode");
+        }
+        byte[] value = p.value().toArray();
+        return ValidatedAgreement.verifyDecision(ctx, mvbaTag, value, p.candidate(), d).and(() -> q.check(value));
     }
 
     private static OptionalLong number(String s) {

@@ -7,6 +7,8 @@ import org.sintraee.protocol.cbc.CbcProof;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.crypto.Decoded;
 import org.sintraee.protocol.crypto.QuorumCertificate;
+import org.sintraee.protocol.mvba.MvbaDecision;
+import org.sintraee.protocol.mvba.ValidatedAgreement;
 
 /**
  * The transferable proof that round {@code round} of atomic broadcast decided {@code value}
@@ -115,6 +117,13 @@ public record RoundProof(long round, Bytes value, int candidate, int iteration, 
         byte[] out = new byte[len];
         in.get(out);
         return Decoded.of(out);
+    }
+
+    /** Our own agreement {@code a}'s decision {@code d} of round r, with the certificate that makes it transferable. */
+    static RoundProof of(long r, ValidatedAgreement a, MvbaDecision d) {
+        Decide c = a.decidingCertificate().orElseThrow(); // present with the decision: the candidate's DECIDE of 1
+        return new RoundProof(r, Bytes.of(d.value()), d.candidate(), d.iteration(), c.round(),
+                Bytes.of(c.certificate().encode()), c.proof());
     }
 
     @Override

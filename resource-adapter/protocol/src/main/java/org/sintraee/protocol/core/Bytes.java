@@ -1,5 +1,6 @@
 package org.sintraee.protocol.core;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -14,6 +15,9 @@ public final class Bytes implements Comparable<Bytes> {
     private static final int SHOWN = 8;
 
     private final byte[] bytes;
+    /** Arrays.hashCode(bytes), computed on first use: batches of 512 KiB are map keys and hashed often. */
+    private int hash;
+    private boolean hashIsZero;
 
     private Bytes(byte[] bytes) {
         this.bytes = bytes;
@@ -22,6 +26,17 @@ public final class Bytes implements Comparable<Bytes> {
     /** A copy of {@code bytes}. */
     public static Bytes of(byte[] bytes) {
         return bytes.length == 0 ? EMPTY : new Bytes(bytes.clone());
+    }
+
+    /** A copy of {@code length} bytes of {@code bytes} from {@code offset} (one copy, where decoding would make two). */
+    public static Bytes of(byte[] bytes, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        return length == 0 ? EMPTY : new Bytes(Arrays.copyOfRange(bytes, offset, offset + length));
+    }
+
+    /** A read-only view of the content, without copying it (for decoding large values). */
+    public ByteBuffer asReadOnlyBuffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     /** A copy of the content. */
@@ -50,7 +65,16 @@ public final class Bytes implements Comparable<Bytes> {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = hash; // racy but benign, as String's: one int read, and every thread computes the same value
+        if (h == 0 && !hashIsZero) {
+            h = Arrays.hashCode(bytes);
+            if (h == 0) {
+                hashIsZero = true;
+            } else {
+                hash = h;
+            }
+        }
+        return h;
     }
 
     @Override

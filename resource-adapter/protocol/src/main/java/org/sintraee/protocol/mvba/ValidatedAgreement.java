@@ -1,6 +1,8 @@
 package org.sintraee.protocol.mvba;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +54,9 @@ public final class ValidatedAgreement implements Protocol<MvbaInput, MvbaMessage
     private final TreeMap<Integer, BinaryAgreement> aba = new TreeMap<>();
     /** V-votes that arrive before Π is known: at most n per sender (one per iteration). */
     private final PendingBuffer<Integer, VVote> early;
+    /** Valid π per candidate, at most PROOFS_KEPT each (see proofFor): a cache, it decides nothing. */
+    private final TreeMap<Integer, List<byte[]>> validProofs = new TreeMap<>();
+    private static final int PROOFS_KEPT = 2;
 
     private boolean proposed;
     private Permutation perm;
@@ -263,9 +268,24 @@ public final class ValidatedAgreement implements Protocol<MvbaInput, MvbaMessage
         return aba.computeIfAbsent(candidate, c -> BinaryAgreement.biased(ctx, abaTag(c), pi -> proofFor(c, pi)));
     }
 
-    /** The biased agreement's external validity for candidate c: π is a valid proof of c's c-broadcast. */
+    /**
+     * The biased agreement's external validity for candidate c: π is a valid proof of c's c-broadcast.
+     * The same π rides on most 1-votes of c's agreement, so the exact bytes of up to
+     * {@code PROOFS_KEPT} valid ones per candidate are kept and not verified again (an invalid
+     * one is never kept; a lookup compares the bytes themselves).
+     */
     private Verdict proofFor(int candidate, byte[] pi) {
-        return proofFor(ctx, cbcTag(candidate), pi);
+        List<byte[]> known = validProofs.computeIfAbsent(candidate, c -> new ArrayList<>(1));
+        for (byte[] k : known) {
+            if (Arrays.equals(k, pi)) {
+                return Verdict.VALID;
+            }
+        }
+        Verdict v = proofFor(ctx, cbcTag(candidate), pi);
+        if (v.isValid() && known.size() < PROOFS_KEPT) {
+            known.add(pi.clone());
+        }
+        return v;
     }
 
     private static Verdict proofFor(ServerContext ctx, Tag cbcTag, byte[] pi) {
