@@ -96,7 +96,7 @@ final class Acceptor implements Runnable {
                 reject(raw, from, "server " + id + " dialled, but only lower ids dial server " + links.self());
                 return;
             }
-            raw.setSoTimeout(0);
+            raw.setSoTimeout(links.idleTimeoutMillis());
             c = new Connection(id, raw, tls);
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             reject(raw, from, e.toString());

@@ -31,8 +31,10 @@ final class Connection {
     long peerLastDelivered;
     private volatile boolean closed;
 
-    /* Only the writer task touches this. */
+    /* Only the writer task touches these. */
     long ackSent;
+    /** System.nanoTime() of the last flush of frames, for the heartbeat. */
+    long lastWriteNanos = System.nanoTime();
 
     Connection(int peer, Socket raw, SSLSocket tls) throws IOException {
         this.peer = peer;

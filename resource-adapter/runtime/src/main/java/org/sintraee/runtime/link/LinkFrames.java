@@ -12,7 +12,9 @@ import org.sintraee.runtime.wire.WireLimits;
  *   <li>HELLO (1): version byte, sender's incarnation, the receiver's incarnation the sender last
  *       delivered from (0 if none), the last sequence number it delivered from it: 26 bytes;</li>
  *   <li>DATA (2): sequence number, payload of at most {@link WireLimits#MAX_FRAME_BYTES} bytes;</li>
- *   <li>ACK (3): the highest sequence number delivered, cumulative: 9 bytes.</li>
+ *   <li>ACK (3): the highest sequence number delivered, cumulative: 9 bytes;</li>
+ *   <li>PING (4): nothing, 1 byte: written by a connection idle for the heartbeat interval, so
+ *       the peer hears something and can tell a silent connection from a dead one.</li>
  * </ul>
  * The length is checked against the type's size before the payload is allocated.
  */
@@ -20,9 +22,11 @@ final class LinkFrames {
     static final byte HELLO = 1;
     static final byte DATA = 2;
     static final byte ACK = 3;
+    static final byte PING = 4;
     static final byte VERSION = 1;
     static final int HELLO_BODY = 1 + 1 + 3 * Long.BYTES;
     static final int ACK_BODY = 1 + Long.BYTES;
+    static final int PING_BODY = 1;
     static final int DATA_HEADER = 1 + Long.BYTES;
     static final int MAX_BODY = DATA_HEADER + WireLimits.MAX_FRAME_BYTES;
     static final int LENGTH_BYTES = Integer.BYTES;
@@ -76,6 +80,12 @@ final class LinkFrames {
         return LENGTH_BYTES + ACK_BODY;
     }
 
+    static int writePing(DataOutputStream out) throws IOException {
+        out.writeInt(PING_BODY);
+        out.writeByte(PING);
+        return LENGTH_BYTES + PING_BODY;
+    }
+
     /**
      * Reads one frame into {@code f}.
      *
@@ -108,6 +118,7 @@ final class LinkFrames {
                 expect(length, ACK_BODY, "ACK");
                 f.seq = nonNegative(in.readLong());
             }
+            case PING -> expect(length, PING_BODY, "PING");
             case DATA -> {
                 if (length < DATA_HEADER) {
                     throw new MalformedFrameException("DATA frame of " + length + " bytes has no sequence number");

@@ -1,12 +1,14 @@
 package org.sintraee.runtime.link;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Reads one connection until it ends: first the peer's HELLO, then DATA (delivered unless a
- * duplicate) and ACK frames. Nothing escapes: a broken link protocol is logged, counted and
+ * duplicate), ACK and PING frames. A read that waits longer than the idle timeout (the
+ * socket's read timeout) ends the connection. Nothing escapes: a broken link protocol is logged, counted and
  * the connection cut; the peer reconnects and its buffer makes up for the loss.
  */
 final class LinkReader {
@@ -41,6 +43,9 @@ final class LinkReader {
                         unacked++;
                     }
                     case LinkFrames.ACK -> channel.acked(c, f.seq);
+                    case LinkFrames.PING -> {
+                        // only proves the peer is there; receivedBytes noted the time
+                    }
                     default -> throw new LinkFrames.MalformedFrameException("a second HELLO on one connection");
                 }
                 // The sender flushes whole frames, so input running dry means a burst ended: ack it.
@@ -48,6 +53,14 @@ final class LinkReader {
                     channel.ackDue();
                     unacked = 0;
                 }
+            }
+        } catch (SocketTimeoutException e) {
+            // Not even a PING for the idle timeout: the peer crashed or the path is cut without a
+            // reset. Closing lets the dialler redial; the outbox resends what was not acknowledged.
+            if (!c.closed()) {
+                channel.idleTimedOut();
+                LOG.info(() -> "heard nothing on " + c + " for " + channel.idleTimeoutMillis()
+                        + " ms: closing it so the link is re-established");
             }
         } catch (LinkFrames.MalformedFrameException e) {
             if (!c.closed()) {

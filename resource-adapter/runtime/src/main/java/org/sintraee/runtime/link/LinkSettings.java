@@ -17,13 +17,20 @@ import org.sintraee.runtime.keys.PublicKeys;
  * @param maxQueuedBytesPerPeer payload bytes kept unacknowledged per peer before the oldest are dropped
  * @param minBackoff            first reconnection delay
  * @param maxBackoff            largest reconnection delay
+ * @param heartbeat             a connection that wrote nothing for this long writes a PING frame
+ * @param idleTimeout           a connection that received no frame for this long is closed and
+ *                              re-established (a peer that crashed or got partitioned without a
+ *                              reset); it must exceed the heartbeat, with room for delays
  */
 public record LinkSettings(int self, Map<Integer, InetSocketAddress> peers, InetSocketAddress listen,
-                           long maxQueuedBytesPerPeer, Duration minBackoff, Duration maxBackoff) {
+                           long maxQueuedBytesPerPeer, Duration minBackoff, Duration maxBackoff,
+                           Duration heartbeat, Duration idleTimeout) {
 
     public static final long DEFAULT_MAX_QUEUED_BYTES = 64L << 20;
     public static final Duration DEFAULT_MIN_BACKOFF = Duration.ofMillis(50);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     /** @throws IllegalArgumentException saying which setting is wrong */
     public LinkSettings {
@@ -31,6 +38,8 @@ public record LinkSettings(int self, Map<Integer, InetSocketAddress> peers, Inet
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(minBackoff, "minBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
         peers = Map.copyOf(new TreeMap<>(peers));
         int n = peers.size();
         for (int id = 1; id <= n; id++) {
@@ -47,9 +56,21 @@ public record LinkSettings(int self, Map<Integer, InetSocketAddress> peers, Inet
         if (minBackoff.isNegative() || minBackoff.isZero() || maxBackoff.compareTo(minBackoff) < 0) {
             throw new IllegalArgumentException("need 0 < minBackoff <= maxBackoff, got " + minBackoff + ", " + maxBackoff);
         }
+        if (heartbeat.toMillis() < 1 || idleTimeout.compareTo(heartbeat.multipliedBy(2)) < 0
+                || idleTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("need 1 ms <= heartbeat and 2 * heartbeat <= idleTimeout (at most "
+                    + Integer.MAX_VALUE + " ms), got " + heartbeat + ", " + idleTimeout);
+        }
     }
 
-    /** Default bound (64 MiB per peer) and backoff (50 ms .. 5 s). */
+    /** With the default heartbeat (1 s) and idle timeout (5 s). */
+    public LinkSettings(int self, Map<Integer, InetSocketAddress> peers, InetSocketAddress listen,
+                        long maxQueuedBytesPerPeer, Duration minBackoff, Duration maxBackoff) {
+        this(self, peers, listen, maxQueuedBytesPerPeer, minBackoff, maxBackoff, DEFAULT_HEARTBEAT,
+                DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** Default bound (64 MiB per peer), backoff (50 ms .. 5 s), heartbeat (1 s) and idle timeout (5 s). */
     public static LinkSettings defaults(int self, Map<Integer, InetSocketAddress> peers, InetSocketAddress listen) {
         return new LinkSettings(self, peers, listen, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MIN_BACKOFF, DEFAULT_MAX_BACKOFF);
     }

@@ -12,7 +12,9 @@ package org.sintraee.runtime.link;
  * @param dropped             payloads dropped unacknowledged because the queue exceeded its bound
  * @param rejectedConnections connections for this peer's slot refused or cut for misbehaviour: a
  *                            dialled server presenting another certificate, malformed link frames
+ * @param idleTimeouts        connections closed because nothing, not even a PING, arrived for the
+ *                            idle timeout
  */
 public record LinkStatus(boolean up, long sinceMillis, long lastReceivedMillis, long bytesIn, long bytesOut,
-                         long queuedBytes, long dropped, long rejectedConnections) {
+                         long queuedBytes, long dropped, long rejectedConnections, long idleTimeouts) {
 }

@@ -14,6 +14,8 @@ import java.util.logging.Logger;
  */
 final class PeerChannel {
     private static final Logger LOG = Logger.getLogger(PeerChannel.class.getName());
+    /** {@link #take} result: the connection has been idle for the heartbeat interval. */
+    static final int PING_DUE = -2;
 
     final int peer;
     private final PeerLinks links;
@@ -33,6 +35,7 @@ final class PeerChannel {
     private final AtomicLong bytesIn = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong idleTimeouts = new AtomicLong();
 
     PeerChannel(int peer, PeerLinks links, long maxQueuedBytes) {
         this.peer = peer;
@@ -47,7 +50,7 @@ final class PeerChannel {
 
     synchronized LinkStatus status() {
         return new LinkStatus(up, sinceMillis, lastReceivedMillis, bytesIn.get(), bytesOut.get(),
-                outbox.queuedBytes(), outbox.dropped(), rejected.get());
+                outbox.queuedBytes(), outbox.dropped(), rejected.get(), idleTimeouts.get());
     }
 
     // ---- connection life cycle ----
@@ -143,6 +146,14 @@ final class PeerChannel {
         rejected.incrementAndGet();
     }
 
+    void idleTimedOut() {
+        idleTimeouts.incrementAndGet();
+    }
+
+    long idleTimeoutMillis() {
+        return links.settings().idleTimeout().toMillis();
+    }
+
     // ---- writer side ----
 
     /**
@@ -171,15 +182,21 @@ final class PeerChannel {
 
     /**
      * Moves up to {@code batch.length} pending payloads into flight. Returns how many, 0 if there
-     * is nothing to do now but {@code dirty} (the caller flushes), -1 if {@code c} is dead.
-     * Blocks while there is nothing to do. {@code firstSeq[0]} receives the first one's number.
+     * is nothing to do now but {@code dirty} (the caller flushes), {@link #PING_DUE} if {@code c}
+     * wrote nothing for the heartbeat interval, -1 if {@code c} is dead. Blocks while there is
+     * nothing to do. {@code firstSeq[0]} receives the first one's number.
      */
     synchronized int take(Connection c, byte[][] batch, long[] firstSeq, boolean dirty) throws InterruptedException {
+        long heartbeat = links.settings().heartbeat().toNanos();
         while (alive(c) && !outbox.hasPending() && lastDelivered <= c.ackSent) {
             if (dirty) {
                 return 0;
             }
-            waitHere(0);
+            long left = c.lastWriteNanos + heartbeat - System.nanoTime();
+            if (left <= 0) {
+                return PING_DUE;
+            }
+            waitHere(Math.max(1, left / 1_000_000L));
         }
         if (!alive(c)) {
             return -1;

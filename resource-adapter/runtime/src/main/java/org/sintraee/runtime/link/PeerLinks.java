@@ -227,6 +227,11 @@ public final class PeerLinks implements Closeable {
         return settings;
     }
 
+    /** The read timeout of an established connection: see {@link LinkSettings#idleTimeout()}. */
+    int idleTimeoutMillis() {
+        return (int) settings.idleTimeout().toMillis();
+    }
+
     PinnedTls tls() {
         return tls;
     }

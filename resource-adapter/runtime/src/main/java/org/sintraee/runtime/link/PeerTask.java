@@ -12,7 +12,7 @@ import javax.net.ssl.SSLSocket;
  * The one long-running task per peer: gets a connection (dials it when the peer's id is
  * higher than ours, else waits for the acceptor to hand one over), sends HELLO, waits for the
  * peer's, then writes DATA and ACK frames in batches, flushing only when nothing is left to
- * write. When the connection dies it starts over, dialling with backoff.
+ * write, and a PING when it wrote nothing for the heartbeat interval. When the connection dies it starts over, dialling with backoff.
  */
 final class PeerTask implements Runnable {
     private static final Logger LOG = Logger.getLogger(PeerTask.class.getName());
@@ -65,12 +65,19 @@ final class PeerTask implements Runnable {
             long[] state = channel.helloState();
             channel.wrote(LinkFrames.writeHello(c.out, links.incarnation(), state[0], state[1]));
             c.out.flush();
+            c.lastWriteNanos = System.nanoTime();
             if (!channel.awaitHello(c)) {
                 return false;
             }
             boolean dirty = false;
             while (true) {
                 int n = channel.take(c, batch, firstSeq, dirty);
+                if (n == PeerChannel.PING_DUE) {
+                    channel.wrote(LinkFrames.writePing(c.out));
+                    c.out.flush();
+                    c.lastWriteNanos = System.nanoTime();
+                    continue;
+                }
                 if (n < 0) {
                     return true;
                 }
@@ -88,6 +95,7 @@ final class PeerTask implements Runnable {
                 dirty = bytes > 0;
                 if (n == 0 && bytes == 0) {
                     c.out.flush();
+                    c.lastWriteNanos = System.nanoTime();
                 }
             }
         } catch (IOException e) {
@@ -128,7 +136,7 @@ final class PeerTask implements Runnable {
                 Connection.closeQuietly(raw);
                 return null;
             }
-            raw.setSoTimeout(0);
+            raw.setSoTimeout(links.idleTimeoutMillis());
             Connection c = new Connection(channel.peer, raw, tls);
             links.logProtocol(c);
             if (!channel.install(c)) {

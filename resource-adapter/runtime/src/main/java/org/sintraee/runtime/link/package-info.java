@@ -12,6 +12,13 @@
  * Self-sends never use the links. Reconnection uses exponential backoff with jitter; it only
  * paces dialling and decides nothing.
  *
+ * <p>Liveness of a connection: a side that wrote nothing for the heartbeat interval (1 s by
+ * default) writes a PING frame; a side that read nothing at all for the idle timeout (5 s) closes
+ * the connection, so a peer that crashed or was partitioned without a reset is noticed and the
+ * link re-established (the dialler redials, the acceptor takes the new connection). This is
+ * plumbing only: no protocol decision depends on these clocks, and a reader blocked by
+ * backpressure is not reading, so it never times out.
+ *
  * <p>Reliability: per direction, payloads carry sequence numbers 1, 2, ... of the sender's
  * incarnation (a random id drawn at open). The receiver delivers a payload iff its number
  * exceeds the last one it delivered from that incarnation, and acknowledges cumulatively. On
@@ -29,7 +36,7 @@
  * format is cut, counted and logged. Handshakes run under a timeout and are limited in number.
  *
  * <p>Frames in the TLS stream: see {@code LinkFrames}: int32 length, type byte, then HELLO
- * (version, incarnation, known peer incarnation, last delivered), DATA (seq, payload) or
- * ACK (seq). Writes are buffered and flushed when a peer's queue is drained.
+ * (version, incarnation, known peer incarnation, last delivered), DATA (seq, payload),
+ * ACK (seq) or PING. Writes are buffered and flushed when a peer's queue is drained.
  */
 package org.sintraee.runtime.link;

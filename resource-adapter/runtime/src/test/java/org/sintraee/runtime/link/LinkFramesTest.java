@@ -23,7 +23,7 @@ class LinkFramesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         int total = LinkFrames.writeHello(out, 5, 6, 7) + LinkFrames.writeData(out, 9, new byte[] {1, 2, 3})
-                + LinkFrames.writeAck(out, 8);
+                + LinkFrames.writeAck(out, 8) + LinkFrames.writePing(out);
         assertEquals(bytes.size(), total);
         DataInputStream in = in(bytes.toByteArray());
         LinkFrames.Frame f = new LinkFrames.Frame();
@@ -39,6 +39,9 @@ class LinkFramesTest {
         LinkFrames.read(in, f);
         assertEquals(LinkFrames.ACK, f.type);
         assertEquals(8, f.seq);
+        LinkFrames.read(in, f);
+        assertEquals(LinkFrames.PING, f.type);
+        assertEquals(0, in.available());
     }
 
     @Test
@@ -52,6 +55,8 @@ class LinkFramesTest {
                 () -> LinkFrames.read(in(new byte[] {0, 0, 0, 1, 9}), f)); // unknown type
         assertThrows(LinkFrames.MalformedFrameException.class,
                 () -> LinkFrames.read(in(new byte[] {0, 0, 0, 2, LinkFrames.ACK, 0}), f)); // short ACK
+        assertThrows(LinkFrames.MalformedFrameException.class,
+                () -> LinkFrames.read(in(new byte[] {0, 0, 0, 2, LinkFrames.PING, 0}), f)); // PING with a body
         assertThrows(LinkFrames.MalformedFrameException.class, () -> LinkFrames.read(
                 in(new byte[] {0, 0, 0, 9, LinkFrames.DATA, 0, 0, 0, 0, 0, 0, 0, 0}), f)); // seq 0
     }
