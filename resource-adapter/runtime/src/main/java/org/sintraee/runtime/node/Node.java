@@ -25,7 +25,9 @@ import org.sintraee.runtime.wire.WireCodec;
 import org.sintraee.runtime.wire.WireLimits;
 
 /**
- * One replica's atomic broadcast on a single loop task (see package-info). Thread-safe:
+ * One replica's atomic broadcast on a single loop task (see package-info); or, in the
+ * benchmark's limit mode ({@link NodeSettings.Order#LEADER}), the non-fault-tolerant
+ * {@code LeaderOrder} on the same loop. Thread-safe:
  * {@link #submit}, {@link #received}, {@link #metrics} and {@link #close} may be called from
  * any thread. Futures returned by {@link #submit} complete on the loop thread: attach heavy
  * continuations with the {@code *Async} variants.
@@ -54,7 +56,8 @@ public final class Node implements Closeable {
      * which it resumes (see package-info, "Restart"; the listener first sees every journaled
      * delivery again, from seq 0).
      *
-     * @throws IllegalStateException    if the journal is not a node journal of this instance
+     * @throws IllegalStateException    if the journal is not a node journal of this instance, or holds
+     *                                  records while the settings' order is LEADER (no restart there)
      * @throws IllegalArgumentException if the settings do not fit this group of servers
      */
     public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener) {
@@ -82,8 +85,13 @@ public final class Node implements Closeable {
             throw new IllegalArgumentException("a round's proof may reach " + proof + " bytes, over the wire's "
                     + WireLimits.MAX_PROOF_BYTES + ": lower batchSize or maxRequestBytes");
         }
+        boolean leader = settings.order() == NodeSettings.Order.LEADER;
+        if (leader && !recovered.isEmpty()) {
+            throw new IllegalStateException("LEADER order (the benchmark's limit mode) keeps no restart state and"
+                    + " refuses a journal that holds records: start it on an empty journal directory");
+        }
         Recovery recovery = recovered.isEmpty() ? Recovery.fresh() : Recovery.of(recovered, settings.tag());
-        AtomicBroadcast abc = recovered.isEmpty()
+        AtomicBroadcast abc = leader ? null : recovered.isEmpty()
                 ? new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
                         settings.maxQueue())
                 : AtomicBroadcast.resume(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
@@ -96,7 +104,15 @@ public final class Node implements Closeable {
         }
         this.mailbox = new Mailbox(n, ctx.self(), settings);
         this.counters = new PeerCounters(n, ctx.self());
-        this.loop = new NodeLoop(this, abc, recovery, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
+        Ordering order = leader
+                ? new LeaderOrder(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
+                        settings.maxQueue())
+                : Ordering.of(abc);
+        if (leader) {
+            LOG.log(Level.WARNING, "server {0}: LEADER order, the benchmark''s limit mode: server 1 decides"
+                    + " everything and NOTHING is fault tolerant", ctx.self());
+        }
+        this.loop = new NodeLoop(this, order, abc, recovery, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
                 Objects.requireNonNull(listener, "listener"), mailbox, counters);
     }
 
@@ -168,6 +184,10 @@ public final class Node implements Closeable {
             return;
         }
         Object m = f.message();
+        if (m instanceof CatchUpMessage && settings.order() == NodeSettings.Order.LEADER) {
+            counters.fault(peer, FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
+            return;
+        }
         if (!(m instanceof AbcMessage || m instanceof CatchUpMessage) || !f.tag().equals(settings.tag())) {
             counters.fault(peer, FaultKind.MALFORMED, "a " + f.message().getClass().getSimpleName() + " for " + f.tag()
                     + " where atomic broadcast messages for " + settings.tag() + " go");

@@ -28,7 +28,9 @@ import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
 
 /**
- * The one thread that owns the atomic broadcast. Each turn is a group commit: process up to
+ * The one thread that owns the ordering protocol: atomic broadcast, or in the benchmark's limit
+ * mode {@link LeaderOrder} (then catch-up and Decided records are off). Each turn is a group
+ * commit: process up to
  * {@code drainBatch} mailbox events (after the copies this server sent itself), append their
  * durable records and deliveries, ONE journal sync, then send their messages in order, then
  * hand out their deliveries. So nothing leaves before the records of its step and of every
@@ -51,6 +53,8 @@ final class NodeLoop implements Runnable {
     private final Tag tag;
     private final int drainBatch;
     private final int maxQueue;
+    private final Ordering order;
+    /** The atomic broadcast, or null in LEADER mode: catch-up and Decided records are ABC's only. */
     private final AtomicBroadcast abc;
     private final Durability journal;
     private final Outbox outbox;
@@ -75,9 +79,10 @@ final class NodeLoop implements Runnable {
     private volatile Gauges gauges;
     private volatile Thread thread;
 
-    NodeLoop(Node node, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
+    NodeLoop(Node node, Ordering order, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
              Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
         this.node = node;
+        this.order = order;
         this.abc = abc;
         this.self = self;
         this.n = n;
@@ -92,8 +97,8 @@ final class NodeLoop implements Runnable {
         this.activity = new RoundActivity(tag);
         this.recovery = recovery;
         this.index = recovery.index;
-        this.decided = new DecidedLog(abc, recovery, journal);
-        this.catchUp = new CatchUp(self, n, System.nanoTime());
+        this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal);
+        this.catchUp = abc == null ? null : new CatchUp(self, n, System.nanoTime());
         this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);
     }
 
@@ -161,12 +166,13 @@ final class NodeLoop implements Runnable {
     private boolean group() throws IOException, InterruptedException {
         int processed = 0;
         for (AbcMessage m = loopback.poll(); m != null; m = loopback.poll()) {
-            apply(abc.handleMessage(self, m));
+            apply(order.handleMessage(self, m));
             processed++;
         }
         boolean more = true;
         // Never sleeps longer than a catch-up tick: the tick only re-asks and paces answers, it decides nothing.
-        Event e = processed > 0 ? mailbox.poll() : mailbox.poll(catchUp.serving() ? TICK_NANOS / 10 : TICK_NANOS);
+        boolean serving = catchUp != null && catchUp.serving();
+        Event e = processed > 0 ? mailbox.poll() : mailbox.poll(serving ? TICK_NANOS / 10 : TICK_NANOS);
         for (int budget = drainBatch; e != null; e = --budget > 0 ? mailbox.poll() : null) {
             if (e instanceof Mailbox.Stop) {
                 more = false;
@@ -182,7 +188,9 @@ final class NodeLoop implements Runnable {
     private void handle(Event e) throws IOException {
         if (e instanceof Mailbox.Inbound in) {
             if (in.message() instanceof AbcMessage m) {
-                apply(abc.handleMessage(in.peer(), m));
+                apply(order.handleMessage(in.peer(), m));
+            } else if (catchUp == null) {
+                counters.fault(in.peer(), FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
             } else if (in.message() instanceof CatchUpMessage.Fetch f) {
                 catchUp.fetched(in.peer(), f.round());
             } else if (in.message() instanceof CatchUpMessage.Proof p) {
@@ -200,13 +208,13 @@ final class NodeLoop implements Runnable {
             waiting.add(s.future()); // the same request again: both complete at its delivery
             return;
         }
-        if (abc.queued() >= maxQueue) {
+        if (order.queued() >= maxQueue) {
             s.future().completeExceptionally(new NodeBusyException(maxQueue + " requests are queued"));
             return;
         }
-        int before = abc.queued();
-        Step<AbcMessage, AbcDelivery> step = abc.handleInput(new AbcInput.Submit(s.key().request()));
-        if (abc.queued() > before || !step.outputs().isEmpty()) {
+        int before = order.queued();
+        Step<AbcMessage, AbcDelivery> step = order.handleInput(new AbcInput.Submit(s.key().request()));
+        if (order.queued() > before || !step.outputs().isEmpty()) {
             List<CompletableFuture<Long>> list = new ArrayList<>(1);
             list.add(s.future());
             pending.put(s.key(), list);
@@ -220,6 +228,9 @@ final class NodeLoop implements Runnable {
 
     /** Adopts held proofs of the current round, in order, as long as they carry the broadcast on. */
     private void feed() throws IOException {
+        if (catchUp == null) {
+            return;
+        }
         for (CatchUp.Held h = catchUp.take(abc.round()); h != null; h = catchUp.take(abc.round())) {
             Decoded<RoundProof> d = abc.decodeProof(h.proof().toArray());
             if (!d.ok() || d.get().round() != h.round()) {
@@ -255,7 +266,9 @@ final class NodeLoop implements Runnable {
             }
             deliveries.add(d);
         }
-        unsynced += decided.persist(step.outputs());
+        if (decided != null) {
+            unsynced += decided.persist(step.outputs());
+        }
     }
 
     private void commit() throws IOException {
@@ -269,13 +282,15 @@ final class NodeLoop implements Runnable {
             send(o.target(), o.message());
         }
         outgoing.clear();
-        long now = System.nanoTime();
-        for (CatchUp.Ask a : catchUp.plan(abc.round(), abc.evidenceOfRound(), now)) {
-            if (a.peer() != self) {
-                sendFrame(a.peer(), WireCodec.encode(tag, new CatchUpMessage.Fetch(a.round())));
+        if (catchUp != null) {
+            long now = System.nanoTime();
+            for (CatchUp.Ask a : catchUp.plan(abc.round(), abc.evidenceOfRound(), now)) {
+                if (a.peer() != self) {
+                    sendFrame(a.peer(), WireCodec.encode(tag, new CatchUpMessage.Fetch(a.round())));
+                }
             }
+            serve(now);
         }
-        serve(now);
         for (AbcDelivery d : deliveries) {
             deliver(d);
         }
@@ -333,9 +348,9 @@ final class NodeLoop implements Runnable {
     }
 
     private void publish() {
-        activity.roundIs(abc.round());
-        gauges = new Gauges(abc.round(), activity.iterations(), activity.abbaRounds(), activity.coinTosses(),
-                Math.max(abc.deliveredCount(), recovery.end()), abc.queued(), syncs, syncedRecords);
+        activity.roundIs(order.round());
+        gauges = new Gauges(order.round(), activity.iterations(), activity.abbaRounds(), activity.coinTosses(),
+                Math.max(order.deliveredCount(), recovery.end()), order.queued(), syncs, syncedRecords);
     }
 
     /** Completes every waiting local request exceptionally; after the loop stopped (or never ran). */

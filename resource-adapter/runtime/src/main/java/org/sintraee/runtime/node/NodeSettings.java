@@ -15,14 +15,37 @@ import org.sintraee.protocol.core.Tag;
  * @param perPeerInbound      frames one peer may have waiting in the mailbox; more block that peer's link reader
  * @param perPeerInboundBytes bytes of frames one peer may have waiting (one frame is always admitted when none waits)
  * @param drainBatch          events processed per group commit (one journal sync per group)
+ * @param order               what orders the requests: {@link Order#ABC} (the product) or
+ *                            {@link Order#LEADER} (the benchmark's limit mode, NOT fault tolerant)
  */
 public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQueue, int mailboxCapacity,
-                           int perPeerInbound, long perPeerInboundBytes, int drainBatch) {
+                           int perPeerInbound, long perPeerInboundBytes, int drainBatch, Order order) {
     /** Bytes of frames one peer may have waiting, unless set: 32 MiB. */
     public static final long DEFAULT_PER_PEER_BYTES = 32L << 20;
 
+    /** What orders the requests (equal on every server). */
+    public enum Order {
+        /** Atomic broadcast ({@link org.sintraee.protocol.abc.AtomicBroadcast}): tolerates t Byzantine servers. */
+        ABC,
+        /**
+         * {@code LeaderOrder}: server 1 alone orders everything. NOT fault tolerant in any way; only
+         * the benchmark's upper bound (the same pipeline without agreement).
+         */
+        LEADER;
+
+        /** {@code "abc"} or {@code "leader"} (as the replica's {@code --order} option spells them). */
+        public static Order parse(String name) {
+            return switch (Objects.requireNonNull(name, "order")) {
+                case "abc" -> ABC;
+                case "leader" -> LEADER;
+                default -> throw new IllegalArgumentException("order must be abc or leader, got '" + name + "'");
+            };
+        }
+    }
+
     public NodeSettings {
         Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(order, "order");
         positive("batchSize", batchSize);
         positive("maxRequestBytes", maxRequestBytes);
         positive("maxQueue", maxQueue);
@@ -32,7 +55,14 @@ public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQ
         positive("drainBatch", drainBatch);
     }
 
-    /** Settings with the default per-peer byte share, {@value #DEFAULT_PER_PEER_BYTES} bytes. */
+    /** Settings ordered by atomic broadcast ({@link Order#ABC}). */
+    public NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQueue, int mailboxCapacity,
+                        int perPeerInbound, long perPeerInboundBytes, int drainBatch) {
+        this(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound, perPeerInboundBytes,
+                drainBatch, Order.ABC);
+    }
+
+    /** Settings with the default per-peer byte share, {@value #DEFAULT_PER_PEER_BYTES} bytes, ordered by ABC. */
     public NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQueue, int mailboxCapacity,
                         int perPeerInbound, int drainBatch) {
         this(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound, DEFAULT_PER_PEER_BYTES,
@@ -50,16 +80,22 @@ public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQ
 
     public NodeSettings withTag(Tag t) {
         return new NodeSettings(t, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound,
-                perPeerInboundBytes, drainBatch);
+                perPeerInboundBytes, drainBatch, order);
     }
 
     public NodeSettings withQueue(int queue) {
         return new NodeSettings(tag, batchSize, maxRequestBytes, queue, mailboxCapacity, perPeerInbound,
-                perPeerInboundBytes, drainBatch);
+                perPeerInboundBytes, drainBatch, order);
     }
 
     public NodeSettings withMailbox(int capacity, int perPeer, long perPeerBytes) {
-        return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, capacity, perPeer, perPeerBytes, drainBatch);
+        return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, capacity, perPeer, perPeerBytes, drainBatch,
+                order);
+    }
+
+    public NodeSettings withOrder(Order o) {
+        return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound,
+                perPeerInboundBytes, drainBatch, o);
     }
 
     /** The submission share of the mailbox for n servers; at least 1 or the settings do not fit n. */

@@ -1,6 +1,7 @@
 /**
  * The replica's node loop: one thread that owns the atomic broadcast
- * ({@link org.sintraee.protocol.abc.AtomicBroadcast}) and works through a mailbox.
+ * ({@link org.sintraee.protocol.abc.AtomicBroadcast}), or in the benchmark's limit mode a
+ * non-fault-tolerant fixed-leader order (see "Limit mode"), and works through a mailbox.
  *
  * <p><b>Threads.</b> {@link org.sintraee.runtime.node.Node#start} runs ONE long-lived task on
  * the given executor (it keeps that thread until close). Links call
@@ -72,6 +73,15 @@
  * replica rebuilds its delivery chain this way). Memory at recovery: the journal's deliveries
  * and durable records are read and held at start (the journal keeps its recovered list), a
  * cost that grows with the log until checkpoints and compaction (future work) bound it.
+ *
+ * <p><b>Limit mode ({@link org.sintraee.runtime.node.NodeSettings.Order#LEADER}): NOT fault
+ * tolerant.</b> The benchmark's upper bound runs the same loop, mailbox, wire codec, journal and
+ * delivery with agreement replaced by a trivial fixed-leader order ({@code LeaderOrder}): followers
+ * send signed batches of their new requests to server 1, which numbers its own signed batches and
+ * broadcasts them; everyone delivers them in number order, each request once. Server 1 decides
+ * everything: if it crashes nothing more is delivered, if it lies everyone delivers the lie. It is
+ * never the product. Catch-up, Decided records and restart are off there (catch-up frames are an
+ * {@code UNEXPECTED} fault), and a LEADER node refuses a journal that holds records.
  *
  * <p><b>Limits.</b> A request already delivered cannot be submitted again (its seq is not
  * kept). The futures complete on the loop thread. The loop waits at most 100 ms for an event

@@ -21,9 +21,12 @@ import org.sintraee.runtime.keys.HostPort;
  * @param statusFile  the status file; empty: {@code status.json} in the data directory
  * @param batchSize   requests per server and round
  * @param fsync       the journal's fsync policy
+ * @param order       "abc" (atomic broadcast, the product) or "leader" (the benchmark's limit
+ *                    mode: a fixed leader orders, no fault tolerance at all)
  */
 public record ReplicaOptions(Path publicFile, Path privateFile, Path dataDir, Optional<HostPort> listen,
-                             Optional<HostPort> client, Optional<Path> statusFile, int batchSize, FsyncPolicy fsync) {
+                             Optional<HostPort> client, Optional<Path> statusFile, int batchSize, FsyncPolicy fsync,
+                             String order) {
     public static final int CLIENT_PORT_OFFSET = 100;
     public static final int DEFAULT_BATCH = 256;
 
@@ -39,10 +42,12 @@ public record ReplicaOptions(Path publicFile, Path privateFile, Path dataDir, Op
             "  --status FILE       status file, replaced atomically (default: DIR/status.json)",
             "  --batch N           requests per server per round (default: " + DEFAULT_BATCH + ")",
             "  --fsync always|never  journal fsync policy (default: always; never is unsafe, for tests)",
+            "  --order abc|leader  abc (default); leader is the benchmark's limit mode: a fixed leader",
+            "                      orders requests and NOTHING is fault tolerant",
             "  --help              print this and exit");
 
     private static final Set<String> FLAGS = Set.of("--public", "--private", "--data", "--listen", "--client",
-            "--status", "--batch", "--fsync");
+            "--status", "--batch", "--fsync", "--order");
 
     public static ReplicaOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -71,7 +76,7 @@ public record ReplicaOptions(Path publicFile, Path privateFile, Path dataDir, Op
                 Path.of(given.get("--data")), hostPort(given, "--listen"), hostPort(given, "--client"),
                 Optional.ofNullable(given.get("--status")).map(Path::of),
                 batch(given.getOrDefault("--batch", Integer.toString(DEFAULT_BATCH))),
-                fsync(given.getOrDefault("--fsync", "always")));
+                fsync(given.getOrDefault("--fsync", "always")), order(given.getOrDefault("--order", "abc")));
     }
 
     private static Optional<HostPort> hostPort(Map<String, String> given, String flag) {
@@ -96,6 +101,13 @@ public record ReplicaOptions(Path publicFile, Path privateFile, Path dataDir, Op
             // reported below
         }
         throw new IllegalArgumentException("--batch must be a number in 1..65536, got '" + v + "'");
+    }
+
+    private static String order(String v) {
+        if (!v.equals("abc") && !v.equals("leader")) {
+            throw new IllegalArgumentException("--order must be abc or leader, got '" + v + "'");
+        }
+        return v;
     }
 
     private static FsyncPolicy fsync(String v) {
