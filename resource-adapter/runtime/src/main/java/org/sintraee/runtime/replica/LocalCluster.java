@@ -55,7 +55,16 @@ public final class LocalCluster implements Closeable {
     }
 
     /** Starts server {@code id} (1..n); its previous process, if any, must have ended. */
-    public synchronized void start(int id) throws IOException {
+    public void start(int id) throws IOException {
+        start(id, ReplicaCommand.class.getName(), List.of());
+    }
+
+    /**
+     * Starts server {@code id} running {@code mainClass} (on this JVM's class path, given the
+     * replica options and then {@code extraArgs}) instead of {@link ReplicaCommand}: for tests
+     * that run one server with a different, e.g. Byzantine, main class.
+     */
+    public synchronized void start(int id, String mainClass, List<String> extraArgs) throws IOException {
         publicKeys.member(id); // checks the id
         if (processes[id] != null && processes[id].isAlive()) {
             throw new IllegalStateException("server " + id + " is running");
@@ -66,11 +75,12 @@ public final class LocalCluster implements Closeable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReplicaCommand.class.getName(),
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
                 "--public", keys.resolve(KeyFileFormat.PUBLIC_FILE_NAME).toString(),
                 "--private", keys.resolve(KeyFileFormat.privateFileName(id)).toString(),
                 "--data", dir.toString()));
         command.addAll(replicaArgs);
+        command.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("replica.log").toFile()));
         processes[id] = pb.start();

@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sintraee.protocol.core.ServerContext;
@@ -23,6 +26,7 @@ import org.sintraee.runtime.link.PeerLinks;
 import org.sintraee.runtime.node.Node;
 import org.sintraee.runtime.node.NodeMetrics;
 import org.sintraee.runtime.node.NodeSettings;
+import org.sintraee.runtime.node.Outbox;
 
 /**
  * One standalone replica: keys, journal, node loop, TLS peer links and the client port,
@@ -46,7 +50,8 @@ public final class Replica implements Closeable {
     private volatile ClientEndpoint clients;
     private volatile boolean closed;
 
-    private Replica(ReplicaOptions options, PublicKeys publicKeys, ServerKeys keys, Journal journal) {
+    private Replica(ReplicaOptions options, PublicKeys publicKeys, ServerKeys keys, Journal journal,
+                    UnaryOperator<Outbox> outboxFilter) {
         this.options = options;
         this.publicKeys = publicKeys;
         this.ctx = new ServerContext(keys.id(), Quorums.threshold(publicKeys.servers(), publicKeys.faulty()),
@@ -54,18 +59,30 @@ public final class Replica implements Closeable {
         this.journal = journal;
         NodeSettings defaults = NodeSettings.defaults();
         NodeSettings settings = new NodeSettings(defaults.tag(), options.batchSize(), defaults.maxRequestBytes(),
-                defaults.maxQueue(), defaults.mailboxCapacity(), defaults.perPeerInbound(), defaults.drainBatch());
-        this.node = new Node(ctx, settings, journal, (peer, frame) -> links.send(peer, frame), this::delivered);
+                defaults.maxQueue(), defaults.mailboxCapacity(), defaults.perPeerInbound(), defaults.drainBatch())
+                .withOrder(NodeSettings.Order.parse(options.order()));
+        this.node = new Node(ctx, settings, journal, outboxFilter.apply((peer, frame) -> links.send(peer, frame)),
+                this::delivered);
     }
 
     /** Loads and checks the key files, opens the journal, and starts everything on {@code executor}. */
     public static Replica start(ReplicaOptions options, Executor executor) throws IOException, KeyFileException {
+        return start(options, executor, UnaryOperator.identity());
+    }
+
+    /**
+     * Test hook: as {@link #start(ReplicaOptions, Executor)}, with every frame the node sends
+     * to a peer passed through {@code outboxFilter} (it wraps the links' outbox), so a test can
+     * make this server Byzantine on the wire while it keeps its real keys and protocol state.
+     */
+    static Replica start(ReplicaOptions options, Executor executor, UnaryOperator<Outbox> outboxFilter)
+            throws IOException, KeyFileException {
         PublicKeys publicKeys = KeyFiles.loadPublic(options.publicFile());
         ServerKeys keys = KeyFiles.loadPrivate(options.privateFile(), publicKeys);
         Journal journal = Journal.open(options.dataDir(), options.fsync());
         Replica r;
         try {
-            r = new Replica(options, publicKeys, keys, journal);
+            r = new Replica(options, publicKeys, keys, journal, outboxFilter);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
@@ -176,10 +193,19 @@ public final class Replica implements Closeable {
                     m.delivered(), links == null ? 0 : links.localAddress().getPort(),
                     clients == null ? 0 : clients.localAddress().getPort(), ProcessHandle.current().pid(),
                     m.peers().stream().mapToLong(NodeMetrics.PeerMetrics::bytesOut).sum(), heapUsedMb(),
-                    m.failure().orElse("")));
+                    m.failure().orElse(""), faultsByPeer(m)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot write the status file {0}: {1}", new Object[] {options.statusPath(), e.toString()});
         }
+    }
+
+    /** Faults this server attributed to each peer, all kinds summed. */
+    private static Map<Integer, Long> faultsByPeer(NodeMetrics m) {
+        Map<Integer, Long> faults = new TreeMap<>();
+        for (NodeMetrics.PeerMetrics p : m.peers()) {
+            faults.put(p.peer(), p.faultCount());
+        }
+        return faults;
     }
 
     private static long heapUsedMb() {

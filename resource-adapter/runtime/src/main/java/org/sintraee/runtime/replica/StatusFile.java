@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,17 +20,47 @@ import java.util.regex.Pattern;
  */
 public final class StatusFile {
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"([a-z]+)\"");
+    private static final Pattern FAULTS = Pattern.compile("\"faults\"\\s*:\\s*\\{([^}]*)\\}");
+    private static final Pattern FAULT_ENTRY = Pattern.compile("\"([0-9]+)\"\\s*:\\s*([0-9]+)");
 
     /** What the file says. */
     record Status(int server, String state, int linksUp, long round, long delivered, int peerPort, int clientPort,
-                  long pid, long bytesOut, long heapUsedMb, String detail) {
+                  long pid, long bytesOut, long heapUsedMb, String detail, Map<Integer, Long> faults) {
         String json() {
             return String.format(Locale.ROOT, "{\"server\":%d,\"state\":\"%s\",\"linksUp\":%d,\"round\":%d,"
                             + "\"delivered\":%d,\"peerPort\":%d,\"clientPort\":%d,\"pid\":%d,\"bytesOut\":%d,"
-                            + "\"heapUsedMb\":%d,\"detail\":\"%s\"}%n",
+                            + "\"heapUsedMb\":%d,\"faults\":{%s},\"detail\":\"%s\"}%n",
                     server, state, linksUp, round, delivered, peerPort, clientPort, pid, bytesOut, heapUsedMb,
-                    escape(detail));
+                    faultsJson(faults), escape(detail));
         }
+    }
+
+    /** Faults attributed per peer, in id order: {@code "2":0,"3":5}. */
+    private static String faultsJson(Map<Integer, Long> faults) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(faults).forEach((peer, count) -> b.append(b.length() == 0 ? "" : ",")
+                .append('"').append(peer).append("\":").append(count));
+        return b.toString();
+    }
+
+    /**
+     * The {@code faults} field of a status file: faults this server attributed to each peer
+     * (all kinds together), by peer id; empty if absent.
+     */
+    public static Map<Integer, Long> faults(Path file) {
+        Map<Integer, Long> out = new TreeMap<>();
+        try {
+            Matcher m = FAULTS.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            if (m.find()) {
+                Matcher e = FAULT_ENTRY.matcher(m.group(1));
+                while (e.find()) {
+                    out.put(Integer.parseInt(e.group(1)), Long.parseLong(e.group(2)));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            out.clear();
+        }
+        return out;
     }
 
     private StatusFile() {
