@@ -1,0 +1,157 @@
+package org.sintraee.runtime.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.sintraee.runtime.dealer.DealerCommand;
+import org.sintraee.runtime.replica.LocalCluster;
+
+/**
+ * {@code bench [options]} (see {@link BenchOptions#USAGE}): the throughput/latency sweep,
+ * the limit mode, the half-peak latency run and the kill -9 run, against 4 replica
+ * processes and this load generator on one machine; writes results.json and the plot.
+ */
+public final class Benchmark {
+    private final BenchOptions options;
+    private final Path work;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bench");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<SweepPoint> sweep = new ArrayList<>();
+    private double peakRssMb;
+    private long peakHeapMb;
+
+    private Benchmark(BenchOptions options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Path work = Files.createTempDirectory("sintra-bench");
+        new Benchmark(options, work).run();
+    }
+
+    private void run() throws Exception {
+        Path keys = deal();
+        for (String mode : List.of("abc", "limit")) {
+            for (int batch : options.batches()) {
+                try (ClusterRun run = start(mode, batch)) {
+                    run.measure(256, 0, Math.min(5, options.seconds())); // warm-up: JIT, connections
+                    for (int outstanding : options.outstanding()) {
+                        SweepPoint p = run.measure(outstanding, 0, options.seconds());
+                        System.out.println(p);
+                        sweep.add(p);
+                    }
+                    keepMemory(run);
+                }
+            }
+        }
+        SweepPoint peak = best("abc");
+        SweepPoint limit = best("limit");
+        SweepPoint half;
+        KillRun.Outcome kill = null;
+        try (ClusterRun run = start("abc", peak.batch())) {
+            run.measure(256, 0, Math.min(5, options.seconds()));
+            half = run.measure(peak.outstanding(), peak.rps() / 2, options.seconds());
+            System.out.println("half peak: " + half);
+            sweep.add(half);
+            if (options.kill()) {
+                kill = KillRun.run(run, peak.rps() / 2, Math.max(30, 2 * options.seconds()), executor);
+                System.out.println("kill -9: " + kill);
+            }
+            keepMemory(run);
+        }
+        write(peak, limit, half, kill);
+        executor.shutdownNow();
+    }
+
+    private Path deal() throws Exception {
+        List<Integer> ports = LocalCluster.freePorts(4);
+        String hosts = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+        Path keys = work.resolve("keys");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+        int status = new DealerCommand().run(new String[] {"--servers", "4", "--hosts", hosts, "--out", keys.toString()},
+                out, out);
+        if (status != 0) {
+            throw new IllegalStateException("dealing failed:\n" + log.toString(StandardCharsets.UTF_8));
+        }
+        return keys;
+    }
+
+    private ClusterRun start(String mode, int batch) throws Exception {
+        Path data = work.resolve("data-" + mode + "-" + batch + "-" + System.nanoTime());
+        return ClusterRun.start(work.resolve("keys"), data, mode, batch, options.payload(), options.heap(), executor);
+    }
+
+    private void keepMemory(ClusterRun run) {
+        run.sampleMemory();
+        peakRssMb = Math.max(peakRssMb, run.peakRssMb());
+        peakHeapMb = Math.max(peakHeapMb, run.peakHeapMb());
+    }
+
+    private SweepPoint best(String mode) {
+        return sweep.stream().filter(p -> p.mode().equals(mode) && p.offeredRps() == 0)
+                .max(Comparator.comparingDouble(SweepPoint::rps)).orElseThrow();
+    }
+
+    private void write(SweepPoint peak, SweepPoint limit, SweepPoint half, KillRun.Outcome kill) throws Exception {
+        Files.createDirectories(options.out());
+        StringBuilder b = new StringBuilder("{\n");
+        b.append(String.format(Locale.ROOT, "  \"date\": \"%s\",%n", Instant.now()));
+        b.append("  \"machine\": ").append(Machine.json()).append(",\n");
+        b.append(String.format(Locale.ROOT, "  \"servers\": 4,%n  \"faulty\": 1,%n  \"payload_bytes\": %d,%n", options.payload()));
+        b.append(String.format(Locale.ROOT, "  \"batch_size\": %d,%n  \"outstanding_at_peak\": %d,%n", peak.batch(), peak.outstanding()));
+        b.append(String.format(Locale.ROOT, "  \"peak_rps\": %.1f,%n  \"limit_rps\": %.1f,%n  \"fraction_of_limit\": %.3f,%n",
+                peak.rps(), limit.rps(), peak.rps() / limit.rps()));
+        b.append(String.format(Locale.ROOT, "  \"p50_ms_at_half_peak\": %.1f,%n  \"p90_ms_at_half_peak\": %.1f,%n"
+                + "  \"p99_ms_at_half_peak\": %.1f,%n", half.p50Ms(), half.p90Ms(), half.p99Ms()));
+        b.append(String.format(Locale.ROOT, "  \"max_gap_ms_on_kill\": %s,%n  \"killed_replica_caught_up\": %s,%n",
+                kill == null ? "null" : String.format(Locale.ROOT, "%.0f", kill.maxGapMs()),
+                kill == null ? "null" : Boolean.toString(kill.caughtUp())));
+        b.append(String.format(Locale.ROOT, "  \"peak_rss_mb\": %.0f,%n  \"peak_heap_mb\": %d,%n  \"heap_bound\": \"%s\",%n",
+                peakRssMb, peakHeapMb, options.heap()));
+        b.append(String.format(Locale.ROOT, "  \"cpu_s_per_1000_at_peak\": %.3f,%n  \"wire_bytes_per_request_at_peak\": %.0f,%n",
+                peak.cpuPer1000(), peak.bytesPerRequest()));
+        b.append(String.format(Locale.ROOT, "  \"seconds_per_level\": %.0f,%n", options.seconds()));
+        b.append("  \"sweep\": [\n    ").append(sweep.stream().map(SweepPoint::json).collect(Collectors.joining(",\n    ")))
+                .append("\n  ]\n}\n");
+        Files.writeString(options.out().resolve("results.json"), b.toString(), StandardCharsets.UTF_8);
+        List<SvgPlot.Series> series = new ArrayList<>();
+        String[] colours = {"#1f77b4", "#2ca02c", "#9467bd", "#8c564b"};
+        int c = 0;
+        for (String mode : List.of("abc", "limit")) {
+            for (int batch : options.batches()) {
+                List<SvgPlot.Point> points = sweep.stream()
+                        .filter(p -> p.mode().equals(mode) && p.batch() == batch && p.offeredRps() == 0)
+                        .map(p -> new SvgPlot.Point(p.rps(), p.p50Ms(), p.p99Ms())).toList();
+                series.add(new SvgPlot.Series((mode.equals("abc") ? "atomic broadcast" : "limit (fixed leader)")
+                        + ", batch " + batch, mode.equals("abc") ? colours[c++ % 2] : colours[2 + c++ % 2], points));
+            }
+        }
+        Files.writeString(options.out().resolve("throughput-latency.svg"),
+                SvgPlot.render("Sintra EE, n = 4 on one 2-core machine, " + options.payload() + "-byte requests", series),
+                StandardCharsets.UTF_8);
+        System.out.println("wrote " + options.out().resolve("results.json"));
+    }
+}
