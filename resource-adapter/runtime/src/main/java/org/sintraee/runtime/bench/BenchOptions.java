@@ -21,7 +21,7 @@ import java.util.Set;
 record BenchOptions(Path out, double seconds, int payload, List<Integer> batches, List<Integer> outstanding,
                     String heap, boolean kill) {
     static final String USAGE = String.join("\n",
-            "usage: bench [--out DIR] [--seconds S] [--payload BYTES] [--batches 64,256] [--outstanding 200,800]",
+            "usage: bench [--out DIR] [--seconds S] [--payload BYTES] [--batches 256,1024] [--outstanding 1024,4096,8192]",
             "             [--heap 1g] [--no-kill]",
             "Starts n = 4 replica processes on loopback, sweeps batch size and outstanding requests,",
             "measures the fixed-leader limit and a kill -9 of one replica, and writes DIR/results.json",
@@ -47,7 +47,7 @@ record BenchOptions(Path out, double seconds, int payload, List<Integer> batches
             throw new IllegalArgumentException("--seconds must be positive and --payload within 16..60000");
         }
         return new BenchOptions(Path.of(v.getOrDefault("--out", "docs/benchmark")), seconds, payload,
-                ints(v.getOrDefault("--batches", "128,512")), ints(v.getOrDefault("--outstanding", "256,1024,4096")),
+                ints(v.getOrDefault("--batches", "256,1024")), ints(v.getOrDefault("--outstanding", "1024,4096,8192")),
                 v.getOrDefault("--heap", "1g"), kill);
     }
 
