@@ -30,8 +30,8 @@ public final class Benchmark {
         return t;
     });
     private final List<SweepPoint> sweep = new ArrayList<>();
-    private double peakRssMb;
-    private long peakHeapMb;
+    private final double[] peakRssMb = new double[5];
+    private final long[] peakHeapMb = new long[5];
 
     private Benchmark(BenchOptions options, Path work) {
         this.options = options;
@@ -48,7 +48,19 @@ public final class Benchmark {
             return;
         }
         Path work = Files.createTempDirectory("sintra-bench");
-        new Benchmark(options, work).run();
+        try {
+            new Benchmark(options, work).run();
+        } finally {
+            deleteTree(work); // journals of a full run take gigabytes
+        }
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private void run() throws Exception {
@@ -106,8 +118,10 @@ public final class Benchmark {
 
     private void keepMemory(ClusterRun run) {
         run.sampleMemory();
-        peakRssMb = Math.max(peakRssMb, run.peakRssMb());
-        peakHeapMb = Math.max(peakHeapMb, run.peakHeapMb());
+        for (int id = 1; id <= 4; id++) {
+            peakRssMb[id] = Math.max(peakRssMb[id], run.peakRssMb(id));
+            peakHeapMb[id] = Math.max(peakHeapMb[id], run.peakHeapMb(id));
+        }
     }
 
     private SweepPoint best(String mode) {
@@ -129,8 +143,14 @@ public final class Benchmark {
         b.append(String.format(Locale.ROOT, "  \"max_gap_ms_on_kill\": %s,%n  \"killed_replica_caught_up\": %s,%n",
                 kill == null ? "null" : String.format(Locale.ROOT, "%.0f", kill.maxGapMs()),
                 kill == null ? "null" : Boolean.toString(kill.caughtUp())));
+        double rss = java.util.Arrays.stream(peakRssMb).max().orElse(0);
+        long heap = java.util.Arrays.stream(peakHeapMb).max().orElse(0);
         b.append(String.format(Locale.ROOT, "  \"peak_rss_mb\": %.0f,%n  \"peak_heap_mb\": %d,%n  \"heap_bound\": \"%s\",%n",
-                peakRssMb, peakHeapMb, options.heap()));
+                rss, heap, options.heap()));
+        b.append(String.format(Locale.ROOT, "  \"peak_rss_mb_per_replica\": [%.0f, %.0f, %.0f, %.0f],%n"
+                        + "  \"peak_heap_mb_per_replica\": [%d, %d, %d, %d],%n",
+                peakRssMb[1], peakRssMb[2], peakRssMb[3], peakRssMb[4], peakHeapMb[1], peakHeapMb[2], peakHeapMb[3],
+                peakHeapMb[4]));
         b.append(String.format(Locale.ROOT, "  \"cpu_s_per_1000_at_peak\": %.3f,%n  \"wire_bytes_per_request_at_peak\": %.0f,%n",
                 peak.cpuPer1000(), peak.bytesPerRequest()));
         b.append(String.format(Locale.ROOT, "  \"seconds_per_level\": %.0f,%n", options.seconds()));

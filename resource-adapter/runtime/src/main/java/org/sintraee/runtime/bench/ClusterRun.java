@@ -26,8 +26,8 @@ final class ClusterRun implements Closeable {
     private final int batch;
     private final int payload;
     private final SintraClient[] status;
-    private double peakRssMb;
-    private long peakHeapMb;
+    private final double[] peakRssMb;
+    private final long[] peakHeapMb;
 
     private ClusterRun(LocalCluster cluster, ExecutorService executor, String mode, int batch, int payload) {
         this.cluster = cluster;
@@ -36,6 +36,8 @@ final class ClusterRun implements Closeable {
         this.batch = batch;
         this.payload = payload;
         this.status = new SintraClient[cluster.servers() + 1];
+        this.peakRssMb = new double[cluster.servers() + 1];
+        this.peakHeapMb = new long[cluster.servers() + 1];
     }
 
     static ClusterRun start(Path keys, Path data, String mode, int batch, int payload, String heap,
@@ -143,17 +145,19 @@ final class ClusterRun implements Closeable {
     /** Samples peak RSS and heap of every replica (peaks kept across the run). */
     void sampleMemory() {
         for (int id = 1; id <= cluster.servers(); id++) {
-            peakRssMb = Math.max(peakRssMb, ProcessProbe.peakRssMb(cluster.process(id)));
-            peakHeapMb = Math.max(peakHeapMb, StatusFile.number(cluster.statusFile(id), "heapUsedMb"));
+            peakRssMb[id] = Math.max(peakRssMb[id], ProcessProbe.peakRssMb(cluster.process(id)));
+            peakHeapMb[id] = Math.max(peakHeapMb[id], StatusFile.number(cluster.statusFile(id), "heapUsedMb"));
         }
     }
 
-    double peakRssMb() {
-        return peakRssMb;
+    /** Server id's peak resident set in MiB so far (0 if never sampled). */
+    double peakRssMb(int id) {
+        return peakRssMb[id];
     }
 
-    long peakHeapMb() {
-        return peakHeapMb;
+    /** Server id's largest heap use in MiB seen in its status file so far. */
+    long peakHeapMb(int id) {
+        return peakHeapMb[id];
     }
 
     /** One load level: closed loop with {@code outstanding}, or open loop at {@code rate}. */
