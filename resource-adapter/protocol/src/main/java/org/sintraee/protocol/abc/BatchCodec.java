@@ -23,9 +23,10 @@ import org.sintraee.protocol.crypto.Verdict;
  * {@code batchSize} requests of at most {@code maxRequestBytes} each, no request twice.
  * Vector: {@code int32 count, then per entry int32 server || int32 |batch| || batch ||
  * int32 |sig| || sig}, servers strictly ascending. Decoding accepts only these exact forms,
- * so one value has one encoding.
+ * so one value has one encoding. Public for the runtime's limit mode, which puts the same
+ * batches in the same frames.
  */
-final class BatchCodec {
+public final class BatchCodec {
     private static final String REQUEST_DOMAIN = "sintra-ee/abc/request";
     private static final String BATCH_DOMAIN = "sintra-ee/abc/batch";
 
@@ -51,11 +52,11 @@ final class BatchCodec {
     }
 
     /** What server i signs for its round-r batch. */
-    static byte[] statement(Tag tag, long round, Bytes batch) {
+    public static byte[] statement(Tag tag, long round, Bytes batch) {
         return Statement.of(tag, "batch", int64(round), Hashes.sha256(BATCH_DOMAIN, batch.toArray()));
     }
 
-    static int maxBatchBytes(int batchSize, int maxRequestBytes) {
+    public static int maxBatchBytes(int batchSize, int maxRequestBytes) {
         return 4 + batchSize * (4 + maxRequestBytes);
     }
 
@@ -63,7 +64,7 @@ final class BatchCodec {
         return 4 + entries * (12 + maxBatchBytes(batchSize, maxRequestBytes) + QuorumCertificate.MAX_SIGNATURE_BYTES);
     }
 
-    static Bytes encodeBatch(List<Bytes> requests) {
+    public static Bytes encodeBatch(List<Bytes> requests) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(Hashes.int32(requests.size()));
         for (Bytes r : requests) {
@@ -74,7 +75,7 @@ final class BatchCodec {
     }
 
     /** A well-formed batch's requests, in order, and their digests ({@link #digest}), computed once. */
-    record Requests(List<Bytes> requests, List<Bytes> digests) {
+    public record Requests(List<Bytes> requests, List<Bytes> digests) {
     }
 
     /** The requests of a batch, or why it is malformed. Never throws. */
@@ -88,7 +89,7 @@ final class BatchCodec {
      * is found by digest, the requests' identity everywhere else too (SHA-256: equal digests are
      * equal requests), which spares hashing every 1 KiB request into a set besides.
      */
-    static Decoded<Requests> decodeRequests(Bytes batch, int batchSize, int maxRequestBytes) {
+    public static Decoded<Requests> decodeRequests(Bytes batch, int batchSize, int maxRequestBytes) {
         if (batch.length() > maxBatchBytes(batchSize, maxRequestBytes)) {
             return Decoded.error("batch of " + batch.length() + " bytes exceeds the bound");
         }

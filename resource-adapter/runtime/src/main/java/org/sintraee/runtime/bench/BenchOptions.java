@@ -17,17 +17,18 @@ import java.util.Set;
  * @param outstanding outstanding-request levels swept (closed loop)
  * @param heap        each replica's -Xmx (and -Xms): the configured heap bound
  * @param kill        also run the kill -9 scenario
+ * @param warmupSeconds load on every fresh cluster before measuring (JIT)
  */
 record BenchOptions(Path out, double seconds, int payload, List<Integer> batches, List<Integer> outstanding,
-                    String heap, boolean kill) {
+                    String heap, boolean kill, double warmupSeconds) {
     static final String USAGE = String.join("\n",
-            "usage: bench [--out DIR] [--seconds S] [--payload BYTES] [--batches 256,1024] [--outstanding 1024,4096,8192]",
-            "             [--heap 1g] [--no-kill]",
+            "usage: bench [--out DIR] [--seconds S] [--payload BYTES] [--batches 512,1024] [--outstanding 2048,8192,16384]",
+            "             [--heap 1g] [--warmup S] [--no-kill]",
             "Starts n = 4 replica processes on loopback, sweeps batch size and outstanding requests,",
             "measures the fixed-leader limit and a kill -9 of one replica, and writes DIR/results.json",
             "and DIR/throughput-latency.svg (default DIR: docs/benchmark).");
 
-    private static final Set<String> FLAGS = Set.of("--out", "--seconds", "--payload", "--batches", "--outstanding", "--heap");
+    private static final Set<String> FLAGS = Set.of("--out", "--seconds", "--payload", "--batches", "--outstanding", "--heap", "--warmup");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> v = new HashMap<>();
@@ -47,8 +48,8 @@ record BenchOptions(Path out, double seconds, int payload, List<Integer> batches
             throw new IllegalArgumentException("--seconds must be positive and --payload within 16..60000");
         }
         return new BenchOptions(Path.of(v.getOrDefault("--out", "docs/benchmark")), seconds, payload,
-                ints(v.getOrDefault("--batches", "256,1024")), ints(v.getOrDefault("--outstanding", "1024,4096,8192")),
-                v.getOrDefault("--heap", "1g"), kill);
+                ints(v.getOrDefault("--batches", "512,1024")), ints(v.getOrDefault("--outstanding", "2048,8192,16384")),
+                v.getOrDefault("--heap", "1g"), kill, Double.parseDouble(v.getOrDefault("--warmup", "40")));
     }
 
     private static List<Integer> ints(String csv) {

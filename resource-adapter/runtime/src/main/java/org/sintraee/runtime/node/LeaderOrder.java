@@ -13,6 +13,7 @@ import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.abc.BatchCodec;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -55,7 +56,7 @@ final class LeaderOrder implements Ordering {
     private record Pooled(Bytes request, int origin) {
     }
 
-    private record Held(AbcMessage.Batch batch, LeaderBatch.Requests requests) {
+    private record Held(AbcMessage.Batch batch, BatchCodec.Requests requests) {
     }
 
     private final ServerContext ctx;
@@ -176,7 +177,7 @@ final class LeaderOrder implements Ordering {
             fault(b, LEADER, FaultKind.FLOODING, "batch " + k + " while delivering " + nextDeliver);
             return;
         }
-        LeaderBatch.Requests rs = verified(LEADER, "order", x, b);
+        BatchCodec.Requests rs = verified(LEADER, "order", x, b);
         if (rs == null) {
             return;
         }
@@ -192,7 +193,7 @@ final class LeaderOrder implements Ordering {
         }
     }
 
-    private void deliver(LeaderBatch.Requests rs, Step.Builder<AbcMessage, AbcDelivery> b) {
+    private void deliver(BatchCodec.Requests rs, Step.Builder<AbcMessage, AbcDelivery> b) {
         for (int i = 0; i < rs.requests().size(); i++) {
             Bytes d = rs.digests().get(i);
             if (delivered.add(d)) {
@@ -211,7 +212,7 @@ final class LeaderOrder implements Ordering {
 
     /** Server 1 pools a follower's batch: new requests only, at most FORWARD_BATCHES batches' worth per follower. */
     private void onForward(int sender, AbcMessage.Batch x, Step.Builder<AbcMessage, AbcDelivery> b) {
-        LeaderBatch.Requests rs = verified(sender, "forward", x, b);
+        BatchCodec.Requests rs = verified(sender, "forward", x, b);
         if (rs == null) {
             return;
         }
@@ -283,14 +284,14 @@ final class LeaderOrder implements Ordering {
     }
 
     /** The requests of a batch signed by {@code signer}, or null after recording the fault. */
-    private LeaderBatch.Requests verified(int signer, String step, AbcMessage.Batch x,
+    private BatchCodec.Requests verified(int signer, String step, AbcMessage.Batch x,
                                           Step.Builder<AbcMessage, AbcDelivery> b) {
         if (!ctx.verifier().verify(signer, LeaderBatch.statement(tag, step, x.round(), x.batch()),
                 x.signature().toArray())) {
             fault(b, signer, FaultKind.INVALID_PROOF, step + " batch " + x.round() + " is not validly signed");
             return null;
         }
-        Decoded<LeaderBatch.Requests> d = LeaderBatch.decode(x.batch(), batchSize, maxRequestBytes);
+        Decoded<BatchCodec.Requests> d = LeaderBatch.decode(x.batch(), batchSize, maxRequestBytes);
         if (!d.ok()) {
             fault(b, signer, FaultKind.MALFORMED, step + " batch " + x.round() + ": " + d.error());
             return null;

@@ -39,9 +39,7 @@ class ByzantineClusterTest {
     @BeforeAll
     static void start() throws Exception {
         executor = Executors.newCachedThreadPool();
-        Path keys = ClusterKeys.deal(dir.resolve("keys"), 43);
-        cluster = new LocalCluster(keys, dir.resolve("data"), List.of("--batch", "32", "--fsync", "never"),
-                List.of("-Xmx256m"));
+        cluster = ClusterKeys.cluster(dir, 43, List.of("--batch", "32", "--fsync", "never"));
         for (int id : HONEST) {
             cluster.start(id);
         }
@@ -52,10 +50,7 @@ class ByzantineClusterTest {
 
     @AfterAll
     static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        executor.shutdownNow();
+        ClusterKeys.stop(cluster, executor);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.sintraee.runtime.dealer.DealerParameters;
 import org.sintraee.runtime.dealer.TestDealings;
 import org.sintraee.runtime.keys.HostPort;
@@ -14,6 +15,21 @@ import org.sintraee.runtime.keys.HostPort;
  */
 final class ClusterKeys {
     private ClusterKeys() {
+    }
+
+    /** Deals into dir/keys and makes a cluster (not started) with its data in dir/data and 256 MiB heaps. */
+    static LocalCluster cluster(Path dir, long seed, List<String> replicaArgs) throws Exception {
+        return new LocalCluster(deal(dir.resolve("keys"), seed), dir.resolve("data"), replicaArgs, List.of("-Xmx256m"));
+    }
+
+    /** Stops every replica and the test's client executor; null-safe for a failed start. */
+    static void stop(LocalCluster cluster, ExecutorService executor) {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     static Path deal(Path dir, long seed) throws IOException {

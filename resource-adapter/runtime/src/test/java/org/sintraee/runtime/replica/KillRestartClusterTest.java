@@ -37,18 +37,14 @@ class KillRestartClusterTest {
     @BeforeAll
     static void start() throws Exception {
         executor = Executors.newCachedThreadPool();
-        Path keys = ClusterKeys.deal(dir.resolve("keys"), 43);
-        cluster = new LocalCluster(keys, dir.resolve("data"), List.of("--batch", "32"), List.of("-Xmx256m"));
+        cluster = ClusterKeys.cluster(dir, 43, List.of("--batch", "32"));
         cluster.startAll();
         cluster.awaitReady(Duration.ofSeconds(90));
     }
 
     @AfterAll
     static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        executor.shutdownNow();
+        ClusterKeys.stop(cluster, executor);
     }
 
     @Test
