@@ -2,6 +2,7 @@ package org.sintraee.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.bind.Jsonb;
@@ -23,7 +24,9 @@ import org.sintraee.api.ReplicaStatus;
 /**
  * What every packaging must show over HTTP once deployed: the admin page, and
  * {@code GET /api/status} answering with the adapter's per-instance configuration
- * (server id and data directory from the build, via the asadmin command files).
+ * (server id and data directory from the build, via the asadmin command files), and the
+ * replica's engine running on the container's threads: alone (its three peers are not
+ * started), so linked to no one, not ready, and still in round 0 with nothing delivered.
  */
 abstract class AdminStatusContract {
 
@@ -50,7 +53,19 @@ abstract class AdminStatusContract {
                 () -> assertEquals("STARTED", status.state()),
                 () -> assertEquals(dataDirectory.toString(), status.dataDirectory()),
                 () -> assertTrue(Instant.parse(status.startedAt()).isBefore(Instant.now())),
-                () -> assertTrue(Files.isDirectory(dataDirectory), "the adapter creates its data directory"));
+                () -> assertTrue(Files.isDirectory(dataDirectory), "the adapter creates its data directory"),
+                () -> assertTrue(response.body().contains("\"linksUp\":"), "the engine's fields are sent"),
+                () -> assertFalse(status.ready(), "its peers are down"),
+                () -> assertEquals(0, status.linksUp()),
+                () -> assertEquals(0, status.round()),
+                () -> assertEquals(0, status.delivered()),
+                () -> assertTrue(journalOpened(dataDirectory), "the engine opened its journal"));
+    }
+
+    private static boolean journalOpened(Path dataDirectory) throws IOException {
+        try (var entries = Files.list(dataDirectory)) {
+            return entries.findAny().isPresent();
+        }
     }
 
     @Test

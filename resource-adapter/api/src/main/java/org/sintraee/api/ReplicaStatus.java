@@ -13,13 +13,25 @@ import java.util.Objects;
  * @param state         the adapter's life-cycle state, for example {@code "STARTED"}
  * @param dataDirectory where this replica keeps its durable state
  * @param startedAt     when the replica started, ISO-8601 (for example {@code 2026-11-25T21:54:00Z})
+ * @param ready         links to enough peers are up for a quorum with this server, and the
+ *                      replica has neither stopped nor failed
+ * @param round         the atomic broadcast's current round, from 0
+ * @param delivered     requests this replica has delivered (durably), from 0
+ * @param linksUp       peers ({@code 0 <= linksUp < servers}) whose link is up now
  */
 public record ReplicaStatus(int serverId, int servers, int faulty, String state,
-                            String dataDirectory, String startedAt) implements Serializable {
+                            String dataDirectory, String startedAt,
+                            boolean ready, long round, long delivered, int linksUp) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    // 2: the engine's fields (ready, round, delivered, linksUp) were added after the first six
+    private static final long serialVersionUID = 2L;
 
+    // one constructor only: JSON-B (Yasson) refuses records with several
     public ReplicaStatus {
         Objects.requireNonNull(state, "state");
+        if (round < 0 || delivered < 0 || linksUp < 0) {
+            throw new IllegalArgumentException("round, delivered and linksUp are counts, never negative: round="
+                    + round + ", delivered=" + delivered + ", linksUp=" + linksUp);
+        }
     }
 }

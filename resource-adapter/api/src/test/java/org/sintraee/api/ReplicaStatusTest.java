@@ -13,7 +13,7 @@ class ReplicaStatusTest {
 
     @Test
     void survivesJavaSerialization() throws Exception {
-        ReplicaStatus status = new ReplicaStatus(2, 4, 1, "STARTED", "/var/sintra/2", "2026-11-25T21:54:00Z");
+        ReplicaStatus status = new ReplicaStatus(2, 4, 1, "STARTED", "/var/sintra/2", "2026-11-25T21:54:00Z", true, 7, 12, 3);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(status);
@@ -24,7 +24,15 @@ class ReplicaStatusTest {
     }
 
     @Test
+    void refusesNegativeCounts() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReplicaStatus(1, 4, 1, "STARTED", "/d", "2026-11-25T21:54:00Z", false, -1, 0, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ReplicaStatus(1, 4, 1, "STARTED", "/d", "2026-11-25T21:54:00Z", false, 0, 0, -1));
+    }
+
+    @Test
     void requiresAState() {
-        assertThrows(NullPointerException.class, () -> new ReplicaStatus(0, 4, 1, null, "/d", "2026-11-25T21:54:00Z"));
+        assertThrows(NullPointerException.class, () -> new ReplicaStatus(0, 4, 1, null, "/d", "2026-11-25T21:54:00Z", false, 0, 0, 0));
     }
 }

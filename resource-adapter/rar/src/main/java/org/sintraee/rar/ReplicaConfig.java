@@ -5,10 +5,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.sintraee.runtime.keys.HostPort;
 import org.sintraee.runtime.keys.KeyFileException;
 import org.sintraee.runtime.keys.KeyFiles;
 import org.sintraee.runtime.keys.PublicKeys;
 import org.sintraee.runtime.keys.ServerKeys;
+import org.sintraee.runtime.replica.ReplicaOptions;
 
 /**
  * One replica's validated configuration, built from the adapter's config properties.
@@ -21,25 +24,35 @@ import org.sintraee.runtime.keys.ServerKeys;
  */
 public final class ReplicaConfig {
 
-    static final int DEFAULT_BATCH_SIZE = 64;
+    /** As the standalone replica's default, so both modes propose batches of the same size. */
+    static final int DEFAULT_BATCH_SIZE = ReplicaOptions.DEFAULT_BATCH;
+    /** As the standalone replica's bound; the node refuses sizes whose batch vector exceeds the wire's. */
+    static final int MAX_BATCH_SIZE = 65_536;
 
     /** The config properties as the container set them; any of them may be null. */
     public record RawProperties(Integer serverId, String publicKeyFile, String privateKeyFile,
-                                String dataDirectory, Integer batchSize) {
+                                String dataDirectory, Integer batchSize, String listenAddress) {
+        /** Without a listen address: the member's address from the public file. */
+        public RawProperties(Integer serverId, String publicKeyFile, String privateKeyFile, String dataDirectory,
+                             Integer batchSize) {
+            this(serverId, publicKeyFile, privateKeyFile, dataDirectory, batchSize, null);
+        }
     }
 
     private final int serverId;
     private final int batchSize;
+    private final Optional<HostPort> listenAddress;
     private final Path publicKeyFile;
     private final Path privateKeyFile;
     private final Path dataDirectory;
     private final PublicKeys publicKeys;
     private final ServerKeys serverKeys;
 
-    private ReplicaConfig(int serverId, int batchSize, Path publicKeyFile, Path privateKeyFile, Path dataDirectory,
-                          PublicKeys publicKeys, ServerKeys serverKeys) {
+    private ReplicaConfig(int serverId, int batchSize, Optional<HostPort> listenAddress, Path publicKeyFile,
+                          Path privateKeyFile, Path dataDirectory, PublicKeys publicKeys, ServerKeys serverKeys) {
         this.serverId = serverId;
         this.batchSize = batchSize;
+        this.listenAddress = listenAddress;
         this.publicKeys = publicKeys;
         this.serverKeys = serverKeys;
         this.publicKeyFile = publicKeyFile;
@@ -62,9 +75,10 @@ public final class ReplicaConfig {
         }
 
         int batchSize = orDefault(raw.batchSize(), DEFAULT_BATCH_SIZE);
-        if (batchSize < 1) {
-            throw invalid("batchSize", "must be >= 1, was " + batchSize);
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw invalid("batchSize", "must be between 1 and " + MAX_BATCH_SIZE + ", was " + batchSize);
         }
+        Optional<HostPort> listenAddress = listenAddress(raw.listenAddress());
 
         Path publicKeyFile = readableFile("publicKeyFile", raw.publicKeyFile());
         PublicKeys publicKeys;
@@ -85,8 +99,20 @@ public final class ReplicaConfig {
             throw invalid("privateKeyFile", "names an invalid key file: " + e.getMessage());
         }
         Path dataDirectory = writableDirectory("dataDirectory", raw.dataDirectory());
-        return new ReplicaConfig(serverId, batchSize, publicKeyFile, privateKeyFile, dataDirectory,
+        return new ReplicaConfig(serverId, batchSize, listenAddress, publicKeyFile, privateKeyFile, dataDirectory,
                 publicKeys, serverKeys);
+    }
+
+    private static Optional<HostPort> listenAddress(String value) throws ResourceAdapterInternalException {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HostPort.parse(value.trim()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("listenAddress", "must be host:port (IPv6 literals in brackets), port 1..65535: "
+                    + e.getMessage());
+        }
     }
 
     private static int orDefault(Integer value, int fallback) {
@@ -157,6 +183,11 @@ public final class ReplicaConfig {
         return batchSize;
     }
 
+    /** The peer port's bind address; empty: this member's address from the public file. */
+    public Optional<HostPort> listenAddress() {
+        return listenAddress;
+    }
+
     public Path publicKeyFile() {
         return publicKeyFile;
     }
@@ -172,6 +203,7 @@ public final class ReplicaConfig {
     @Override
     public String toString() {
         return "ReplicaConfig[serverId=" + serverId + ", n=" + servers() + ", t=" + faulty()
-                + ", batchSize=" + batchSize + ", dataDirectory=" + dataDirectory + "]";
+                + ", batchSize=" + batchSize + ", listenAddress=" + listenAddress.map(HostPort::toString).orElse("(public file)")
+                + ", dataDirectory=" + dataDirectory + "]";
     }
 }

@@ -10,20 +10,28 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraException;
+import org.sintraee.runtime.keys.HostPort;
+import org.sintraee.runtime.replica.EngineSettings;
+import org.sintraee.runtime.replica.EngineStatus;
+import org.sintraee.runtime.replica.ReplicaEngine;
 
 /**
  * The resource adapter: one per server, one replica each. Defined by annotations only
  * (no ra.xml). Per-instance values are set with asadmin
  * {@code create-resource-adapter-config --property serverId=1:publicKeyFile=...:privateKeyFile=...:dataDirectory=... <ra name>}.
  *
- * <p>Walking skeleton: start() validates the configuration and records the start; the
- * replica's engine (the runtime module) is wired in a later step.
+ * <p>start() validates the configuration and starts the replica's {@link ReplicaEngine} (journal,
+ * node loop, TLS peer links) on the container's WorkManager threads; stop() closes it and
+ * returns once every one of its tasks has ended. Deliveries are not yet passed to applications
+ * (inbound delivery is a later step): the engine's listener ignores them.
  */
 @Connector(
         displayName = "Sintra EE",
@@ -53,45 +61,82 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
     private String dataDirectory;
 
     @ConfigProperty(defaultValue = "" + ReplicaConfig.DEFAULT_BATCH_SIZE,
-            description = "Maximum number of requests a replica proposes in one batch.")
+            description = "Maximum number of requests a replica proposes in one batch, 1..65536; equal on every server.")
     private Integer batchSize = ReplicaConfig.DEFAULT_BATCH_SIZE;
 
+    @ConfigProperty(description = "host:port the peer port binds; optional, default: this server's address in the"
+            + " public key file.")
+    private String listenAddress;
+
     private transient volatile ReplicaConfig config;
+    private transient volatile ReplicaEngine engine;
     private transient volatile Instant startedAt;
     private transient volatile State state = State.STOPPED;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         ReplicaConfig validated = ReplicaConfig.validate(rawProperties());
+        ReplicaEngine started;
+        try {
+            started = ReplicaEngine.start(validated.publicKeys(), validated.serverKeys(),
+                    EngineSettings.of(validated.listenAddress(), validated.dataDirectory(), validated.batchSize()),
+                    new WorkManagerExecutor(context.getWorkManager()),
+                    (seq, round, request) -> {
+                        // inbound delivery to applications is a later step
+                    });
+        } catch (IOException | RuntimeException e) {
+            // messages name addresses, paths and counts, never key material
+            throw new ResourceAdapterInternalException("Sintra EE: replica " + validated.serverId()
+                    + " could not start on " + listenOf(validated) + " with its journal in "
+                    + validated.dataDirectory() + ": " + e, e);
+        }
         config = validated;
+        engine = started;
         startedAt = Instant.now();
         state = State.STARTED;
         LOG.info(() -> "Sintra EE: replica " + validated.serverId() + " started (n=" + validated.servers()
                 + ", t=" + validated.faulty() + ", batchSize=" + validated.batchSize()
-                + ", dataDirectory=" + validated.dataDirectory() + ")");
+                + ", peers on " + started.peerAddress() + ", dataDirectory=" + validated.dataDirectory() + ")");
     }
 
+    private static String listenOf(ReplicaConfig c) {
+        HostPort member = c.publicKeys().member(c.serverId()).address();
+        return c.listenAddress().orElse(member).toString();
+    }
+
+    /** Closes the engine: the node stops, the journal is synced and closed, the peer port and links close. */
     @Override
     public void stop() {
         ReplicaConfig current = config;
+        ReplicaEngine running = engine;
         state = State.STOPPED;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Sintra EE: stopping the replica: " + e, e);
+            }
+        }
         LOG.info(() -> "Sintra EE: replica " + (current == null ? "(not configured)" : current.serverId()) + " stopped");
     }
 
     /** Builds the status snapshot for connections. */
     public ReplicaStatus status() {
         ReplicaConfig current = config;
+        ReplicaEngine running = engine;
         Instant started = startedAt;
-        if (current == null || started == null) {
+        if (current == null || running == null || started == null) {
             throw new SintraException("Sintra EE: the resource adapter has not been started");
         }
+        EngineStatus e = running.status();
         return new ReplicaStatus(current.serverId(), current.servers(), current.faulty(), state.name(),
-                current.dataDirectory().toString(), started.toString());
+                current.dataDirectory().toString(), started.toString(), e.ready(), e.round(), e.delivered(),
+                e.linksUp());
     }
 
     ReplicaConfig.RawProperties rawProperties() {
         return new ReplicaConfig.RawProperties(serverId, publicKeyFile, privateKeyFile, dataDirectory,
-                batchSize);
+                batchSize, listenAddress);
     }
 
     @Override
@@ -149,5 +194,13 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public String getListenAddress() {
+        return listenAddress;
+    }
+
+    public void setListenAddress(String listenAddress) {
+        this.listenAddress = listenAddress;
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,16 +35,20 @@ class OutboundConnectionTest {
     private SintraManagedConnectionFactory managedConnectionFactory;
     private SingleConnectionManager connectionManager;
     private SintraConnectionFactory factory;
+    private SintraResourceAdapter adapter;
+    private FakeBootstrapContext context;
 
     @BeforeEach
     void deploy() throws Exception {
         TestReplicaFiles files = new TestReplicaFiles(dir);
-        SintraResourceAdapter adapter = new SintraResourceAdapter();
+        adapter = new SintraResourceAdapter();
         adapter.setServerId(2);
         adapter.setPublicKeyFile(files.publicKeyFile.toString());
         adapter.setPrivateKeyFile(files.privateKeyFile(2).toString());
         adapter.setDataDirectory(files.dataDirectory.toString());
-        adapter.start(new FakeBootstrapContext());
+        adapter.setListenAddress("127.0.0.1:" + TestReplicaFiles.freePort());
+        context = new FakeBootstrapContext();
+        adapter.start(context);
 
         managedConnectionFactory = new SintraManagedConnectionFactory();
         managedConnectionFactory.setResourceAdapter(adapter);
@@ -51,10 +56,18 @@ class OutboundConnectionTest {
         factory = (SintraConnectionFactory) managedConnectionFactory.createConnectionFactory(connectionManager);
     }
 
+    @AfterEach
+    void undeploy() {
+        adapter.stop();
+        context.close();
+    }
+
     @Test
     void connectionReportsTheAdaptersStatus() {
         try (SintraConnection connection = factory.getConnection()) {
             assertEquals(2, connection.status().serverId());
+            assertFalse(connection.status().ready(), "no peer is up");
+            assertEquals(0, connection.status().linksUp());
         }
     }
 

@@ -34,7 +34,8 @@ class ReplicaConfigTest {
                 () -> assertEquals(4, config.servers(), "n from the public file"),
                 () -> assertEquals(1, config.faulty(), "t from the public file"),
                 () -> assertEquals(3, config.serverKeys().id()),
-                () -> assertEquals(64, config.batchSize()),
+                () -> assertEquals(256, config.batchSize(), "as the standalone replica"),
+                () -> assertTrue(config.listenAddress().isEmpty(), "the public file's address"),
                 () -> assertEquals(files.publicKeyFile, config.publicKeyFile()),
                 () -> assertEquals(files.privateKeyFile(3), config.privateKeyFile()),
                 () -> assertEquals(files.dataDirectory, config.dataDirectory()),
@@ -76,6 +77,33 @@ class ReplicaConfigTest {
         Files.writeString(files.publicKeyFile, Files.readString(files.publicKeyFile)
                 .replace("\"sintra-ee/public-keys\"", "\"something-else\""));
         assertRejected(files.properties(1), "publicKeyFile", "format");
+    }
+
+    @Test
+    void listenAddressIsParsed() throws Exception {
+        ReplicaConfig config = ReplicaConfig.validate(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.dataDirectory.toString(), null, " 0.0.0.0:7101 "));
+        assertEquals("0.0.0.0:7101", config.listenAddress().orElseThrow().toString());
+    }
+
+    @Test
+    void aListenAddressWithoutPortIsRejected() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.dataDirectory.toString(), null, "localhost"),
+                "listenAddress", "host:port");
+    }
+
+    @Test
+    void aListenPortOutOfRangeIsRejected() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.dataDirectory.toString(), null, "127.0.0.1:70000"),
+                "listenAddress", "70000");
+    }
+
+    @Test
+    void batchSizeHasAnUpperBound() throws Exception {
+        assertRejected(new ReplicaConfig.RawProperties(1, files.publicKeyFile.toString(),
+                files.privateKeyFile(1).toString(), files.dataDirectory.toString(), 65_537), "batchSize", "was 65537");
     }
 
     @Test

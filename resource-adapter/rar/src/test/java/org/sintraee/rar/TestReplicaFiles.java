@@ -52,6 +52,13 @@ final class TestReplicaFiles {
                 dataDirectory.toString(), null);
     }
 
+    /** A loopback port that is free now, for an adapter's listenAddress (the dealt addresses may be taken). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     private static String privateName(int id) {
         return "server-" + id + ".private.json";
     }

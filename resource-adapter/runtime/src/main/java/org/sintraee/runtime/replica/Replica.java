@@ -12,26 +12,22 @@ import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.sintraee.protocol.core.ServerContext;
-import org.sintraee.protocol.quorum.Quorums;
 import org.sintraee.runtime.client.DeliveryChain;
 import org.sintraee.runtime.client.ReplicaState;
-import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.keys.HostPort;
 import org.sintraee.runtime.keys.KeyFileException;
 import org.sintraee.runtime.keys.KeyFiles;
 import org.sintraee.runtime.keys.PublicKeys;
 import org.sintraee.runtime.keys.ServerKeys;
-import org.sintraee.runtime.link.PeerLinks;
 import org.sintraee.runtime.node.Node;
 import org.sintraee.runtime.node.NodeMetrics;
 import org.sintraee.runtime.node.NodeSettings;
 import org.sintraee.runtime.node.Outbox;
 
 /**
- * One standalone replica: keys, journal, node loop, TLS peer links and the client port,
- * wired together, plus a status task that rewrites the status file every
- * {@value #STATUS_PERIOD_MS} ms. Every thread comes from the executor given to
+ * One standalone replica: a {@link ReplicaEngine} (journal, node loop, TLS peer links) from
+ * the key files, plus the client port, the delivery chain fed by the node's deliveries, and a
+ * status task that rewrites the status file every {@value #STATUS_PERIOD_MS} ms. Every thread comes from the executor given to
  * {@link #start}: 3 + 2(n - 1) for the links and node, 2 for the client port and status,
  * and one per client connection.
  */
@@ -41,28 +37,13 @@ public final class Replica implements Closeable {
     private static final Logger LOG = Logger.getLogger(Replica.class.getName());
 
     private final ReplicaOptions options;
-    private final PublicKeys publicKeys;
-    private final ServerContext ctx;
-    private final Journal journal;
     private final DeliveryChain chain = new DeliveryChain(CHAIN_WINDOW);
-    private final Node node;
-    private volatile PeerLinks links;
+    private volatile ReplicaEngine engine;
     private volatile ClientEndpoint clients;
     private volatile boolean closed;
 
-    private Replica(ReplicaOptions options, PublicKeys publicKeys, ServerKeys keys, Journal journal,
-                    UnaryOperator<Outbox> outboxFilter) {
+    private Replica(ReplicaOptions options) {
         this.options = options;
-        this.publicKeys = publicKeys;
-        this.ctx = new ServerContext(keys.id(), Quorums.threshold(publicKeys.servers(), publicKeys.faulty()),
-                keys.signer(), publicKeys.signatureVerifier(), publicKeys.coin(), keys.coinKey());
-        this.journal = journal;
-        NodeSettings defaults = NodeSettings.defaults();
-        NodeSettings settings = new NodeSettings(defaults.tag(), options.batchSize(), defaults.maxRequestBytes(),
-                defaults.maxQueue(), defaults.mailboxCapacity(), defaults.perPeerInbound(), defaults.drainBatch())
-                .withOrder(NodeSettings.Order.parse(options.order()));
-        this.node = new Node(ctx, settings, journal, outboxFilter.apply((peer, frame) -> links.send(peer, frame)),
-                this::delivered);
     }
 
     /** Loads and checks the key files, opens the journal, and starts everything on {@code executor}. */
@@ -79,20 +60,12 @@ public final class Replica implements Closeable {
             throws IOException, KeyFileException {
         PublicKeys publicKeys = KeyFiles.loadPublic(options.publicFile());
         ServerKeys keys = KeyFiles.loadPrivate(options.privateFile(), publicKeys);
-        Journal journal = Journal.open(options.dataDir(), options.fsync());
-        Replica r;
-        try {
-            r = new Replica(options, publicKeys, keys, journal, outboxFilter);
-        } catch (RuntimeException e) {
-            journal.close();
-            throw e;
-        }
+        EngineSettings settings = new EngineSettings(options.listen(), options.dataDir(), options.batchSize(),
+                options.fsync(), NodeSettings.Order.parse(options.order()));
+        Replica r = new Replica(options);
+        r.engine = ReplicaEngine.start(publicKeys, keys, settings, executor, r::delivered, outboxFilter);
         try {
             HostPort me = publicKeys.member(keys.id()).address();
-            HostPort listen = options.listen().orElse(me);
-            r.links = PeerLinks.open(publicKeys, keys, new InetSocketAddress(listen.host(), listen.port()), executor,
-                    r.node::received);
-            r.node.start(executor);
             HostPort client = options.client().orElse(new HostPort("127.0.0.1", me.port() + ReplicaOptions.CLIENT_PORT_OFFSET));
             r.clients = ClientEndpoint.open(new InetSocketAddress(client.host(), client.port()), r.service(), executor);
             executor.execute(r::statusLoop);
@@ -101,7 +74,7 @@ public final class Replica implements Closeable {
             throw e;
         }
         LOG.log(Level.INFO, "server {0} of {1} started: peers on {2}, clients on {3}, journal in {4}",
-                new Object[] {r.id(), publicKeys.servers(), r.links.localAddress(), r.clients.localAddress(),
+                new Object[] {r.id(), publicKeys.servers(), r.engine.peerAddress(), r.clients.localAddress(),
                         options.dataDir()});
         return r;
     }
@@ -114,34 +87,20 @@ public final class Replica implements Closeable {
     }
 
     public int id() {
-        return ctx.self();
+        return engine.id();
     }
 
     public Node node() {
-        return node;
+        return engine.node();
     }
 
     /** Links to at least n - t - 1 peers are up: with this server, a quorum can make progress. */
     public boolean ready() {
-        return !closed && node.metrics().failure().isEmpty() && linksUp() >= ctx.quorums().quorum() - 1;
-    }
-
-    private int linksUp() {
-        PeerLinks l = links;
-        if (l == null) {
-            return 0;
-        }
-        int up = 0;
-        for (int peer = 1; peer <= publicKeys.servers(); peer++) {
-            if (peer != id() && l.status(peer).up()) {
-                up++;
-            }
-        }
-        return up;
+        return !closed && engine.ready();
     }
 
     public ReplicaState state() {
-        NodeMetrics m = node.metrics();
+        NodeMetrics m = engine.node().metrics();
         synchronized (chain) {
             return new ReplicaState(ready(), m.round(), chain.count(), chain.current());
         }
@@ -151,7 +110,7 @@ public final class Replica implements Closeable {
         return new ClientService() {
             @Override
             public CompletableFuture<Long> submit(byte[] request) {
-                return node.submit(request);
+                return engine.node().submit(request);
             }
 
             @Override
@@ -186,11 +145,11 @@ public final class Replica implements Closeable {
     }
 
     private void writeStatus() {
-        NodeMetrics m = node.metrics();
+        NodeMetrics m = engine.node().metrics();
         String state = closed ? "stopped" : m.failure().isPresent() ? "failed" : ready() ? "ready" : "starting";
         try {
-            StatusFile.write(options.statusPath(), new StatusFile.Status(id(), state, linksUp(), m.round(),
-                    m.delivered(), links == null ? 0 : links.localAddress().getPort(),
+            StatusFile.write(options.statusPath(), new StatusFile.Status(id(), state, engine.linksUp(), m.round(),
+                    m.delivered(), engine.peerAddress().getPort(),
                     clients == null ? 0 : clients.localAddress().getPort(), ProcessHandle.current().pid(),
                     m.peers().stream().mapToLong(NodeMetrics.PeerMetrics::bytesOut).sum(), heapUsedMb(),
                     m.failure().orElse(""), faultsByPeer(m)));
@@ -218,7 +177,7 @@ public final class Replica implements Closeable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -230,15 +189,7 @@ public final class Replica implements Closeable {
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing the client port: {0}", e.toString());
         }
-        node.close();
-        if (links != null) {
-            links.close();
-        }
-        try {
-            journal.close();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "closing the journal: {0}", e.toString());
-        }
+        engine.close();
         writeStatus();
     }
 }
