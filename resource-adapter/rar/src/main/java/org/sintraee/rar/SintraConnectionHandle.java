@@ -1,5 +1,6 @@
 package org.sintraee.rar;
 
+import java.util.concurrent.CompletionStage;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraConnection;
 import org.sintraee.api.SintraException;
@@ -16,6 +17,11 @@ public class SintraConnectionHandle implements SintraConnection {
     @Override
     public ReplicaStatus status() {
         return current().status();
+    }
+
+    @Override
+    public CompletionStage<Long> submit(byte[] request) {
+        return current().submit(request);
     }
 
     @Override

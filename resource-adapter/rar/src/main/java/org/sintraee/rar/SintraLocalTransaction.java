@@ -8,9 +8,10 @@ import java.util.logging.Logger;
  * The container drives this when a connection is used inside a JTA transaction: begin()
  * at enlistment, commit() or rollback() at the end.
  *
- * <p>Skeleton: it only tracks whether a transaction is active. The submission step keeps
- * the requests made in a transaction here and broadcasts them only in commit(), dropping
- * them in rollback(), so nothing is broadcast for a rolled-back transaction.
+ * <p>It only tracks whether a transaction is active; it broadcasts nothing. Requests made in a
+ * JTA transaction are held by the adapter's interposed synchronization ({@link CommitBuffer}),
+ * which sees the transaction's final outcome, and broadcast only after it committed. Without a
+ * TransactionSynchronizationRegistry they are broadcast at once (the adapter warns at start).
  */
 class SintraLocalTransaction implements LocalTransaction {
 

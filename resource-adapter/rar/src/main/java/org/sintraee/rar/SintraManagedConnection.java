@@ -11,6 +11,7 @@ import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
@@ -40,6 +41,10 @@ public class SintraManagedConnection implements ManagedConnection {
 
     ReplicaStatus status() {
         return factory.status();
+    }
+
+    CompletionStage<Long> submit(byte[] request) {
+        return factory.submit(request);
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import java.io.PrintWriter;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import javax.security.auth.Subject;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraConnection;
@@ -59,11 +60,20 @@ public class SintraManagedConnectionFactory implements ManagedConnectionFactory,
 
     /** Status of the replica this factory's adapter runs. */
     ReplicaStatus status() {
+        return adapter().status();
+    }
+
+    /** Submits through this factory's adapter (see {@code SintraConnection.submit}). */
+    CompletionStage<Long> submit(byte[] request) {
+        return adapter().submit(request);
+    }
+
+    private SintraResourceAdapter adapter() {
         SintraResourceAdapter adapter = resourceAdapter;
         if (adapter == null) {
             throw new SintraException("Sintra EE: the connection factory is not associated with the resource adapter");
         }
-        return adapter.status();
+        return adapter;
     }
 
     @Override

@@ -10,15 +10,20 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraException;
 import org.sintraee.runtime.keys.HostPort;
+import org.sintraee.runtime.node.NodeSettings;
 import org.sintraee.runtime.replica.EngineSettings;
 import org.sintraee.runtime.replica.EngineStatus;
 import org.sintraee.runtime.replica.ReplicaEngine;
@@ -30,7 +35,11 @@ import org.sintraee.runtime.replica.ReplicaEngine;
  *
  * <p>start() validates the configuration and starts the replica's {@link ReplicaEngine} (journal,
  * node loop, TLS peer links) on the container's WorkManager threads; stop() closes it and
- * returns once every one of its tasks has ended. Deliveries are not yet passed to applications
+ * returns once every one of its tasks has ended. Outbound requests ({@link #submit}) made inside a
+ * JTA transaction are broadcast after it commits, through an interposed synchronization on the
+ * container's {@code TransactionSynchronizationRegistry}; if the container offers no registry,
+ * start() logs a WARNING and every request is broadcast at once, even inside a transaction that
+ * later rolls back. Deliveries are not yet passed to applications
  * (inbound delivery is a later step): the engine's listener ignores them.
  */
 @Connector(
@@ -44,6 +53,8 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SintraResourceAdapter.class.getName());
+    // the engine's node runs with the default request limit (EngineSettings keeps it)
+    private static final int MAX_REQUEST_BYTES = NodeSettings.defaults().maxRequestBytes();
 
     /** The adapter's life-cycle state, reported by {@link #status()}. */
     enum State { STOPPED, STARTED }
@@ -72,6 +83,7 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile ReplicaEngine engine;
     private transient volatile Instant startedAt;
     private transient volatile State state = State.STOPPED;
+    private transient volatile OutboundSubmitter submitter;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -90,13 +102,51 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
                     + " could not start on " + listenOf(validated) + " with its journal in "
                     + validated.dataDirectory() + ": " + e, e);
         }
+        TransactionSynchronizationRegistry registry = registryOf(context);
+        if (registry == null) {
+            LOG.warning("Sintra EE: the container offers no TransactionSynchronizationRegistry: requests submitted"
+                    + " inside a JTA transaction are broadcast at once, before it commits, even if it rolls back");
+        }
         config = validated;
         engine = started;
+        submitter = new OutboundSubmitter(registry, started.node()::submit, MAX_REQUEST_BYTES);
         startedAt = Instant.now();
         state = State.STARTED;
         LOG.info(() -> "Sintra EE: replica " + validated.serverId() + " started (n=" + validated.servers()
                 + ", t=" + validated.faulty() + ", batchSize=" + validated.batchSize()
                 + ", peers on " + started.peerAddress() + ", dataDirectory=" + validated.dataDirectory() + ")");
+    }
+
+    private static TransactionSynchronizationRegistry registryOf(BootstrapContext context) {
+        try {
+            return context.getTransactionSynchronizationRegistry();
+        } catch (RuntimeException e) { // a container without JTA may refuse instead of returning null
+            LOG.log(Level.FINE, "Sintra EE: no TransactionSynchronizationRegistry: " + e, e);
+            return null;
+        }
+    }
+
+    /**
+     * Submits a request for atomic broadcast (see {@code SintraConnection.submit}).
+     *
+     * @throws SintraException if the adapter is not running
+     */
+    CompletionStage<Long> submit(byte[] request) {
+        OutboundSubmitter current = submitter;
+        if (state != State.STARTED || current == null) {
+            throw new SintraException("Sintra EE: the replica is not running (the resource adapter is "
+                    + state + "); the request was not broadcast");
+        }
+        return current.submit(request);
+    }
+
+    /** Test seam: the started adapter hands requests to {@code node} instead of its engine's node. */
+    void replaceNodeSubmit(Function<byte[], CompletableFuture<Long>> node) {
+        OutboundSubmitter current = submitter;
+        if (current == null) {
+            throw new IllegalStateException("start the adapter first");
+        }
+        submitter = current.withNode(node);
     }
 
     private static String listenOf(ReplicaConfig c) {

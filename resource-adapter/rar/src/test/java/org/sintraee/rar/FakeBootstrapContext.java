@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A bootstrap context whose WorkManager runs each scheduled work on a thread pool, as a
  * container would, counting the works scheduled and those still running, so a test can
- * check that the adapter's stop() let every one of them end. Optionally refuses all work.
+ * check that the adapter's stop() let every one of them end. Optionally refuses all work, and
+ * optionally offers a {@link FakeTransactions} registry (else it refuses, as a container without JTA may).
  */
 final class FakeBootstrapContext implements BootstrapContext, AutoCloseable {
 
@@ -28,18 +29,25 @@ final class FakeBootstrapContext implements BootstrapContext, AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final boolean refuseWork;
     private final WorkManager workManager = new PoolWorkManager();
+    private final FakeTransactions transactions; // null: the container offers no registry
 
     FakeBootstrapContext() {
-        this(false);
+        this(false, null);
     }
 
-    private FakeBootstrapContext(boolean refuseWork) {
+    private FakeBootstrapContext(boolean refuseWork, FakeTransactions transactions) {
         this.refuseWork = refuseWork;
+        this.transactions = transactions;
+    }
+
+    /** A context whose TransactionSynchronizationRegistry is {@code transactions}, driven by the test. */
+    static FakeBootstrapContext withTransactions(FakeTransactions transactions) {
+        return new FakeBootstrapContext(false, transactions);
     }
 
     /** A context whose WorkManager rejects every work, as a saturated container would. */
     static FakeBootstrapContext refusingWork() {
-        return new FakeBootstrapContext(true);
+        return new FakeBootstrapContext(true, null);
     }
 
     /** Works scheduled so far. */
@@ -80,7 +88,10 @@ final class FakeBootstrapContext implements BootstrapContext, AutoCloseable {
 
     @Override
     public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
-        throw new UnsupportedOperationException("no transactions in this test");
+        if (transactions == null) {
+            throw new UnsupportedOperationException("no transactions in this test");
+        }
+        return transactions;
     }
 
     private final class PoolWorkManager implements WorkManager {
