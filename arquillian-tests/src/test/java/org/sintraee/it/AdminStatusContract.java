@@ -17,9 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.Test;
+import org.sintraee.api.AgreementStatus;
+import org.sintraee.api.PeerStatus;
 import org.sintraee.api.ReplicaStatus;
+import org.sintraee.api.ServerSetEntry;
 
 /**
  * What every packaging must show over HTTP once deployed: the admin page, and
@@ -60,6 +64,40 @@ abstract class AdminStatusContract {
                 () -> assertEquals(0, status.round()),
                 () -> assertEquals(0, status.delivered()),
                 () -> assertTrue(journalOpened(dataDirectory), "the engine opened its journal"));
+        assertServerSetAndAgreement(status, response.body());
+    }
+
+    /** The server set from the public file (this server marked), its three peers down, nothing agreed yet. */
+    private static void assertServerSetAndAgreement(ReplicaStatus status, String body) {
+        int self = Integer.getInteger("sintra.it.serverId");
+        List<ServerSetEntry> set = status.serverSet();
+        AgreementStatus agreement = status.agreement();
+        assertAll(body,
+                () -> assertEquals(List.of(1, 2, 3, 4), set.stream().map(ServerSetEntry::id).toList()),
+                () -> assertEquals(List.of(self), set.stream().filter(ServerSetEntry::self).map(ServerSetEntry::id).toList()),
+                () -> assertTrue(set.stream().allMatch(e -> e.certificateSha256().matches("[0-9a-f]{64}")), "fingerprints"),
+                () -> assertTrue(set.stream().allMatch(e -> e.address().contains(":")), "host:port addresses"),
+                () -> assertEquals(set.stream().filter(e -> !e.self()).map(ServerSetEntry::id).toList(),
+                        status.peers().stream().map(PeerStatus::id).toList(), "one entry per peer"),
+                () -> assertTrue(status.peers().stream().noneMatch(PeerStatus::up), "its peers are down"),
+                () -> assertTrue(status.peers().stream().allMatch(p -> p.faultCount() == 0), "no faults"),
+                () -> assertEquals(0, agreement.round()),
+                () -> assertEquals(0, agreement.delivered()),
+                () -> assertFalse(agreement.failed()),
+                () -> assertFalse(body.contains("PRIVATE KEY"), "no private key is sent"));
+    }
+
+    @Test
+    void serversListsThePublicServerSet() throws Exception {
+        HttpResponse<String> response = get("api/servers");
+
+        assertEquals(200, response.statusCode(), response.body());
+        ServerSetEntry[] set;
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            set = jsonb.fromJson(response.body(), ServerSetEntry[].class);
+        }
+        assertEquals(4, set.length, response.body());
+        assertTrue(List.of(set).stream().allMatch(e -> e.certificateSha256().matches("[0-9a-f]{64}")), response.body());
     }
 
     private static boolean journalOpened(Path dataDirectory) throws IOException {
@@ -78,7 +116,10 @@ abstract class AdminStatusContract {
                 () -> assertTrue(contentType(page).startsWith("text/html"), contentType(page)),
                 () -> assertTrue(page.body().contains("<script src=\"status.js\">"), page.body()),
                 () -> assertEquals(200, script.statusCode()),
-                () -> assertTrue(script.body().contains("fetch('api/status'"), script.body()));
+                () -> assertTrue(script.body().contains("fetch('api/status'"), script.body()),
+                () -> assertTrue(script.body().contains("setInterval(refresh, 2000)"), "polls every 2 s"),
+                () -> assertTrue(page.body().contains("id=\"servers\""), "the server table"),
+                () -> assertTrue(page.body().contains("id=\"agreement\""), "the agreement table"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.sintraee.api;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,17 +19,26 @@ import java.util.Objects;
  * @param round         the atomic broadcast's current round, from 0
  * @param delivered     requests this replica has delivered (durably), from 0
  * @param linksUp       peers ({@code 0 <= linksUp < servers}) whose link is up now
+ * @param serverSet     the static server set from the public file, by id 1..n, this server marked
+ * @param peers         this server's view of each peer (every server but itself), by id
+ * @param agreement     the atomic broadcast's progress and the node's failure, if any
  */
 public record ReplicaStatus(int serverId, int servers, int faulty, String state,
                             String dataDirectory, String startedAt,
-                            boolean ready, long round, long delivered, int linksUp) implements Serializable {
+                            boolean ready, long round, long delivered, int linksUp,
+                            List<ServerSetEntry> serverSet, List<PeerStatus> peers,
+                            AgreementStatus agreement) implements Serializable {
 
-    // 2: the engine's fields (ready, round, delivered, linksUp) were added after the first six
-    private static final long serialVersionUID = 2L;
+    // 2: the engine's fields (ready, round, delivered, linksUp) were added after the first six;
+    // 3: the server set, the peers and the agreement
+    private static final long serialVersionUID = 3L;
 
     // one constructor only: JSON-B (Yasson) refuses records with several
     public ReplicaStatus {
         Objects.requireNonNull(state, "state");
+        serverSet = List.copyOf(Objects.requireNonNull(serverSet, "serverSet"));
+        peers = List.copyOf(Objects.requireNonNull(peers, "peers"));
+        Objects.requireNonNull(agreement, "agreement");
         if (round < 0 || delivered < 0 || linksUp < 0) {
             throw new IllegalArgumentException("round, delivered and linksUp are counts, never negative: round="
                     + round + ", delivered=" + delivered + ", linksUp=" + linksUp);

@@ -25,7 +25,6 @@ import org.sintraee.api.SintraException;
 import org.sintraee.runtime.keys.HostPort;
 import org.sintraee.runtime.node.NodeSettings;
 import org.sintraee.runtime.replica.EngineSettings;
-import org.sintraee.runtime.replica.EngineStatus;
 import org.sintraee.runtime.replica.ReplicaEngine;
 
 /**
@@ -178,10 +177,7 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
         if (current == null || running == null || started == null) {
             throw new SintraException("Sintra EE: the resource adapter has not been started");
         }
-        EngineStatus e = running.status();
-        return new ReplicaStatus(current.serverId(), current.servers(), current.faulty(), state.name(),
-                current.dataDirectory().toString(), started.toString(), e.ready(), e.round(), e.delivered(),
-                e.linksUp());
+        return StatusSnapshot.of(current, state.name(), started, running);
     }
 
     ReplicaConfig.RawProperties rawProperties() {

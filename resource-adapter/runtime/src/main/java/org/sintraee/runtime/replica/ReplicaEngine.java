@@ -16,6 +16,7 @@ import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.keys.HostPort;
 import org.sintraee.runtime.keys.PublicKeys;
 import org.sintraee.runtime.keys.ServerKeys;
+import org.sintraee.runtime.link.LinkStatus;
 import org.sintraee.runtime.link.PeerLinks;
 import org.sintraee.runtime.node.DeliveryListener;
 import org.sintraee.runtime.node.Node;
@@ -137,6 +138,23 @@ public final class ReplicaEngine implements Closeable {
             }
         }
         return up;
+    }
+
+    /**
+     * Per peer id (this server excluded): a snapshot of its link, for monitoring; empty before the
+     * links are open. After {@link #close()} the last counters remain, but no link is up.
+     */
+    public Map<Integer, LinkStatus> linkStatuses() {
+        PeerLinks l = links;
+        Map<Integer, LinkStatus> statuses = new TreeMap<>();
+        if (l != null) {
+            for (int peer = 1; peer <= publicKeys.servers(); peer++) {
+                if (peer != id()) {
+                    statuses.put(peer, l.status(peer));
+                }
+            }
+        }
+        return statuses;
     }
 
     public EngineStatus status() {
