@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -31,6 +38,8 @@ import org.sintraee.api.ServerSetEntry;
  * (server id and data directory from the build, via the asadmin command files), and the
  * replica's engine running on the container's threads: alone (its three peers are not
  * started), so linked to no one, not ready, and still in round 0 with nothing delivered.
+ * The container's MicroProfile Health endpoints agree: {@code /health/ready} is down,
+ * {@code /health/live} is up.
  */
 abstract class AdminStatusContract {
 
@@ -122,6 +131,59 @@ abstract class AdminStatusContract {
                 () -> assertTrue(page.body().contains("id=\"agreement\""), "the agreement table"));
     }
 
+    /** MicroProfile Health at the server's root: alone, the replica has no quorum of links, so not ready. */
+    @Test
+    void readinessIsDownWhileThePeersAreDown() throws Exception {
+        HttpResponse<String> response = getFromRoot("health/ready");
+
+        assertEquals(503, response.statusCode(), response.body());
+        JsonObject health = parse(response.body());
+        JsonObject check = check(health, "sintra-replica", response.body());
+        JsonObject data = check.getJsonObject("data");
+        assertAll(response.body(),
+                () -> assertEquals("DOWN", health.getString("status")),
+                () -> assertEquals("DOWN", check.getString("status")),
+                () -> assertEquals(0, count(data, "linksUp")),
+                () -> assertEquals(0, count(data, "round")),
+                () -> assertEquals(0, count(data, "delivered")));
+    }
+
+    /** Peers being down is no liveness matter: the node has not failed. */
+    @Test
+    void livenessIsUpWhileTheNodeRuns() throws Exception {
+        HttpResponse<String> response = getFromRoot("health/live");
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = parse(response.body());
+        JsonObject check = check(health, "sintra-node", response.body());
+        assertAll(response.body(),
+                () -> assertEquals("UP", health.getString("status")),
+                () -> assertEquals("UP", check.getString("status")));
+    }
+
+    /** A number in a check's data: Payara sends the values as JSON strings, the specification allows numbers. */
+    private static long count(JsonObject data, String key) {
+        JsonValue value = data.get(key);
+        if (value == null) {
+            throw new AssertionError("no " + key + " in " + data);
+        }
+        return value instanceof JsonString text ? Long.parseLong(text.getString()) : ((JsonNumber) value).longValueExact();
+    }
+
+    private static JsonObject parse(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonObject check(JsonObject health, String name, String body) {
+        return health.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> name.equals(c.getString("name", "")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + ": " + body));
+    }
+
     @Test
     void contextRootIsTheSameInEveryPackaging() {
         assertEquals("/sintra/", deploymentUrl.getPath());
@@ -129,6 +191,15 @@ abstract class AdminStatusContract {
 
     private HttpResponse<String> get(String relative) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(localBase().resolve(relative))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A path from the server's root (not the context root), where the container serves /health. */
+    private HttpResponse<String> getFromRoot(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + deploymentUrl.getPort() + "/" + path))
                 .timeout(Duration.ofSeconds(60))
                 .GET()
                 .build();
