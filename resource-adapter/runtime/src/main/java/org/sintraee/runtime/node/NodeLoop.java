@@ -13,8 +13,6 @@ import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
-import org.sintraee.protocol.abc.RoundProof;
-import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -22,9 +20,7 @@ import org.sintraee.protocol.core.Outgoing;
 import org.sintraee.protocol.core.Step;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.core.Target;
-import org.sintraee.protocol.crypto.Decoded;
 import org.sintraee.runtime.node.Mailbox.Event;
-import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
 
 /**
@@ -54,8 +50,6 @@ final class NodeLoop implements Runnable {
     private final int drainBatch;
     private final int maxQueue;
     private final Ordering order;
-    /** The atomic broadcast, or null in LEADER mode: catch-up and Decided records are ABC's only. */
-    private final AtomicBroadcast abc;
     private final Durability journal;
     private final Outbox outbox;
     private final DeliveryListener listener;
@@ -65,7 +59,8 @@ final class NodeLoop implements Runnable {
     /** What the journal held at start; its deliveries from recovery.nextSeq on are re-derived, not journaled again. */
     private final Recovery recovery;
     private final DecidedIndex index;
-    private final CatchUp catchUp;
+    /** Null in LEADER mode: catch-up and Decided records are atomic broadcast's only. */
+    private final CatchUpDriver catchUp;
     private final DecidedLog decided;
     /** Futures of local requests handed to the broadcast, by request, until delivered. */
     private final Map<RequestKey, List<CompletableFuture<Long>>> pending = new HashMap<>();
@@ -83,7 +78,6 @@ final class NodeLoop implements Runnable {
              Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
         this.node = node;
         this.order = order;
-        this.abc = abc;
         this.self = self;
         this.n = n;
         this.tag = settings.tag();
@@ -98,7 +92,8 @@ final class NodeLoop implements Runnable {
         this.recovery = recovery;
         this.index = recovery.index;
         this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal);
-        this.catchUp = abc == null ? null : new CatchUp(self, n, System.nanoTime());
+        this.catchUp = abc == null ? null
+                : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime());
         this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);
     }
 
@@ -191,11 +186,8 @@ final class NodeLoop implements Runnable {
                 apply(order.handleMessage(in.peer(), m));
             } else if (catchUp == null) {
                 counters.fault(in.peer(), FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
-            } else if (in.message() instanceof CatchUpMessage.Fetch f) {
-                catchUp.fetched(in.peer(), f.round());
-            } else if (in.message() instanceof CatchUpMessage.Proof p) {
-                catchUp.offer(in.peer(), p.round(), p.proof(), abc.round());
-                feed();
+            } else {
+                catchUp.received(in.peer(), in.message(), this::apply);
             }
         } else if (e instanceof Mailbox.Submission s) {
             submit(s);
@@ -226,23 +218,9 @@ final class NodeLoop implements Runnable {
         apply(step);
     }
 
-    /** Adopts held proofs of the current round, in order, as long as they carry the broadcast on. */
     private void feed() throws IOException {
-        if (catchUp == null) {
-            return;
-        }
-        for (CatchUp.Held h = catchUp.take(abc.round()); h != null; h = catchUp.take(abc.round())) {
-            Decoded<RoundProof> d = abc.decodeProof(h.proof().toArray());
-            if (!d.ok() || d.get().round() != h.round()) {
-                counters.fault(h.sender(), FaultKind.MALFORMED, "round " + h.round() + " proof: "
-                        + (d.ok() ? "of round " + d.get().round() : d.error()));
-                continue;
-            }
-            long before = abc.round();
-            apply(abc.adopt(h.sender(), d.get())); // an invalid proof is an INVALID_PROOF fault in the step
-            if (abc.round() > before) {
-                catchUp.adopted(h.sender());
-            }
+        if (catchUp != null) {
+            catchUp.feed(this::apply);
         }
     }
 
@@ -283,13 +261,7 @@ final class NodeLoop implements Runnable {
         }
         outgoing.clear();
         if (catchUp != null) {
-            long now = System.nanoTime();
-            for (CatchUp.Ask a : catchUp.plan(abc.round(), abc.evidenceOfRound(), now)) {
-                if (a.peer() != self) {
-                    sendFrame(a.peer(), WireCodec.encode(tag, new CatchUpMessage.Fetch(a.round())));
-                }
-            }
-            serve(now);
+            catchUp.afterSync(System.nanoTime());
         }
         for (AbcDelivery d : deliveries) {
             deliver(d);
@@ -310,21 +282,6 @@ final class NodeLoop implements Runnable {
             for (int p = 1; p <= n; p++) {
                 if (p != self && target.includes(p)) {
                     sendFrame(p, frame);
-                }
-            }
-        }
-    }
-
-    /** Answers the FETCHes due within each peer's rate, from memory or the journal; silence if not held. */
-    private void serve(long now) throws IOException {
-        for (var e : catchUp.due(now).entrySet()) {
-            for (long r : e.getValue()) {
-                byte[] proof = abc.proof(r).map(RoundProof::encode).orElse(null);
-                if (proof == null && index.offset(r) >= 0) {
-                    proof = journal.readDecided(index.offset(r));
-                }
-                if (proof != null) {
-                    sendFrame(e.getKey(), WireCodec.encode(tag, new CatchUpMessage.Proof(r, Bytes.of(proof))));
                 }
             }
         }
