@@ -2,13 +2,9 @@ package org.sintraee.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-import org.sintraee.api.AgreementStatus;
 import org.sintraee.ejb.ReplicaStatusBean;
 
 /**
@@ -23,25 +19,14 @@ public class NodeLiveness implements HealthCheck {
     /** The check's name in the health JSON. */
     public static final String NAME = "sintra-node";
 
-    private static final Logger LOG = Logger.getLogger(NodeLiveness.class.getName());
-
     @EJB
     private ReplicaStatusBean replicaStatus;
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        AgreementStatus agreement;
-        try {
-            agreement = replicaStatus.status().agreement();
-        } catch (RuntimeException e) {
-            // the adapter does not answer, so whether the node runs is unknown: report it down
-            LOG.log(Level.FINE, "replica status unavailable", e);
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
-        }
-        if (agreement.failed()) {
-            return response.down().withData("failure", agreement.failure()).build();
-        }
-        return response.up().build();
+        // unknown (no answer) counts as down: whether the node runs cannot be told
+        return HealthChecks.check(NAME, replicaStatus::status, (response, status) -> status.agreement().failed()
+                ? response.down().withData("failure", status.agreement().failure())
+                : response.up());
     }
 }

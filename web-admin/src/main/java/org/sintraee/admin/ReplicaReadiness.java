@@ -2,13 +2,9 @@ package org.sintraee.admin;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-import org.sintraee.api.ReplicaStatus;
 import org.sintraee.ejb.ReplicaStatusBean;
 
 /**
@@ -23,26 +19,14 @@ public class ReplicaReadiness implements HealthCheck {
     /** The check's name in the health JSON. */
     public static final String NAME = "sintra-replica";
 
-    private static final Logger LOG = Logger.getLogger(ReplicaReadiness.class.getName());
-
     @EJB
     private ReplicaStatusBean replicaStatus;
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        ReplicaStatus status;
-        try {
-            status = replicaStatus.status();
-        } catch (RuntimeException e) {
-            // no adapter connection: not ready; the log has the cause, the answer only its type
-            LOG.log(Level.FINE, "replica status unavailable", e);
-            return response.down().withData("error", e.getClass().getSimpleName()).build();
-        }
-        return response.status(status.ready())
+        return HealthChecks.check(NAME, replicaStatus::status, (response, status) -> response.status(status.ready())
                 .withData("round", status.round())
                 .withData("delivered", status.delivered())
-                .withData("linksUp", status.linksUp())
-                .build();
+                .withData("linksUp", status.linksUp()));
     }
 }
