@@ -1,20 +1,37 @@
 #!/usr/bin/env bash
-# The demo: builds Sintra EE, deals keys for a 4-server system with the real dealer
-# (2048-bit service key), and starts server 1 on Payara Micro with the resource adapter
-# and the admin WAR. Ctrl-C stops it. Later issues grow this into the 4-server cluster.
+# The demo: a 4-server Sintra EE cluster (n = 4, t = 1) on Payara Micro, on loopback.
 #
-#   bash ear/src/demo/start-demo.sh            (port 8080; SINTRA_DEMO_PORT=9090 to change)
+#   bash ear/src/demo/start-demo.sh
 #
-# Everything comes from Maven Central through Maven; state lives under target/demo/.
+# It builds Sintra EE when the sources are newer than the build, deals keys once with the
+# real dealer (2048-bit service key), starts the four servers one after the other (a Payara
+# start is CPU-bound), waits until every one is ready (its links make a quorum), and prints
+# the admin URLs. Ctrl-C stops all four. A second run reuses the keys and every server's data.
+#
+# Environment: SINTRA_DEMO_PORT (first HTTP port, default 8080; servers use 4 in a row),
+# SINTRA_DEMO_PEER_PORT (first peer port, default 7001; used only when keys are first dealt),
+# SINTRA_DEMO_HEAP (per server, default 512m). State lives under target/demo/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$root"
-port=${SINTRA_DEMO_PORT:-8080}
+n=4
+http_base=${SINTRA_DEMO_PORT:-8080}
+peer_base=${SINTRA_DEMO_PEER_PORT:-7001}
+heap=${SINTRA_DEMO_HEAP:-512m}
 work="$root/target/demo"
 mkdir -p "$work"
 
-echo "== building (mvn install, tests skipped: run them with 'mvn -B -ntp verify')"
-mvn -B -ntp -q install -DskipTests
+rar=resource-adapter/rar/target/sintra-rar.rar
+war=ear/target/sintra-ee-micro.war
+stale=""
+if [ -f "$rar" ] && [ -f "$war" ]; then
+  stale=$(find . -path ./target -prune -o -path '*/target' -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/*' \) -type f -newer "$war" -print -quit)
+fi
+if [ ! -f "$rar" ] || [ ! -f "$war" ] || [ -n "$stale" ]; then
+  echo "== building (mvn install, tests skipped: run them with 'mvn -B -ntp verify')"
+  mvn -B -ntp -q install -DskipTests
+fi
 
 micro_version=$(mvn -B -ntp -q help:evaluate -Dexpression=payara.micro.version -DforceStdout | sed "s/\x1b\[[0-9;]*m//g")
 if [ ! -f "$work/payara-micro.jar" ]; then
@@ -23,38 +40,72 @@ if [ ! -f "$work/payara-micro.jar" ]; then
       -DoutputDirectory="$work" -Dmdep.stripVersion=true
 fi
 
-if [ ! -f "$work/keys/public.json" ]; then
-  echo "== dealing keys for n=4, t=1 into $work/keys"
-  mkdir -p "$work/keys"
-  mvn -B -ntp -q -pl resource-adapter/runtime exec:java -Dexec.args="--servers 4 --out $work/keys"
+keys="$work/keys"
+if [ ! -f "$keys/public.json" ]; then
+  hosts=$(for i in $(seq 1 $n); do printf '127.0.0.1:%d,' $((peer_base + i - 1)); done)
+  echo "== dealing keys for n=$n, t=1 into $keys (a 2048-bit service key takes a while)"
+  mkdir -p "$keys"
+  mvn -B -ntp -q -pl resource-adapter/runtime exec:java \
+      -Dexec.args="--servers $n --hosts ${hosts%,} --out $keys"
+else
+  echo "== reusing the keys in $keys"
 fi
+cp "$rar" "$war" "$work/"
 
-cp resource-adapter/rar/target/sintra-rar.rar ear/target/sintra-ee-micro.war "$work/"
-cat > "$work/pre-boot-1.asadmin" <<CMD
-create-resource-adapter-config --property serverId=1:publicKeyFile=$work/keys/public.json:privateKeyFile=$work/keys/server-1.private.json:dataDirectory=$work/server-1/data sintra-rar
+pids=()
+stop_all() {
+  trap - EXIT INT TERM
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo "== stopping the servers"
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM HUP
+
+# $1 = url; true once it answers 200
+up() { curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null; }
+
+# $1 = server id, $2 = pid, $3 = url, $4 = what; waits up to 10 minutes
+await() {
+  for _ in $(seq 1 600); do
+    if up "$3"; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then
+      echo "server $1 exited while waiting until it is $4; the end of its log:" >&2
+      tail -30 "$work/server-$1.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "server $1 is not $4 after 10 minutes; see $work/server-$1.log" >&2
+  exit 1
+}
+
+for i in $(seq 1 $n); do
+  port=$((http_base + i - 1))
+  cat > "$work/pre-boot-$i.asadmin" <<CMD
+create-resource-adapter-config --property serverId=$i:publicKeyFile=$keys/public.json:privateKeyFile=$keys/server-$i.private.json:dataDirectory=$work/server-$i/data sintra-rar
 CMD
-
-echo "== starting server 1 on Payara Micro (port $port); its log: $work/server-1.log"
-java -Xmx512m -XX:+UseSerialGC -jar "$work/payara-micro.jar" --nocluster --port "$port" \
-    --rootdir "$work/server-1/payara" --prebootcommandfile "$work/pre-boot-1.asadmin" \
-    --deploy "$work/sintra-rar.rar" --deploy "$work/sintra-ee-micro.war" > "$work/server-1.log" 2>&1 &
-micro=$!
-trap 'kill $micro 2>/dev/null; wait $micro 2>/dev/null' EXIT INT TERM
-
-url="http://localhost:$port/sintra"
-for _ in $(seq 1 300); do
-  if curl -fsS "$url/api/status" > "$work/status.json" 2>/dev/null; then
-    echo "== ready: $url/  (status: $(cat "$work/status.json"))"
-    echo "== Ctrl-C to stop"
-    wait $micro
-    exit $?
-  fi
-  if ! kill -0 $micro 2>/dev/null; then
-    echo "Payara Micro exited during start-up; the end of its log:" >&2
-    tail -30 "$work/server-1.log" >&2
-    exit 1
-  fi
-  sleep 1
+  echo "== starting server $i on Payara Micro (HTTP $port); its log: $work/server-$i.log"
+  java "-Xmx$heap" -XX:+UseSerialGC -jar "$work/payara-micro.jar" --nocluster --port "$port" \
+      --rootdir "$work/server-$i/payara" --prebootcommandfile "$work/pre-boot-$i.asadmin" \
+      --deploy "$work/sintra-rar.rar" --deploy "$work/sintra-ee-micro.war" > "$work/server-$i.log" 2>&1 &
+  pids+=($!)
+  await "$i" "$!" "http://localhost:$port/health/live" "started"
 done
-echo "not ready after 300 s; see $work/server-1.log" >&2
+
+echo "== waiting until every server is ready (links to a quorum up)"
+for i in $(seq 1 $n); do
+  await "$i" "${pids[$((i - 1))]}" "http://localhost:$((http_base + i - 1))/health/ready" "ready"
+done
+
+echo
+echo "== Sintra EE: $n servers ready. Admin pages:"
+for i in $(seq 1 $n); do
+  echo "   server $i: http://localhost:$((http_base + i - 1))/sintra/"
+done
+echo "== Ctrl-C stops all $n servers"
+wait -n "${pids[@]}"
+echo "a server exited; stopping the others (see $work/server-*.log)" >&2
 exit 1
