@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
@@ -82,6 +83,42 @@ public final class ScabcDecryption implements Protocol<ScabcInput, ScabcMessage,
     }
 
     /**
+     * A layer resuming after a restart: positions {@code 0 .. nextSeq - 1} were output before
+     * (the runtime journaled their outcomes), so this layer expects {@code Ordered(nextSeq)} next
+     * and neither shares nor outputs anything below it. {@code decrypted} holds, by position, the
+     * encoded ciphertexts of the earlier positions that were output as
+     * {@link ScabcDelivery.Delivered}: their replay keys are re-derived, so a later copy is still
+     * skipped exactly as on servers that never restarted.
+     *
+     * @throws IllegalArgumentException as the constructor, or if nextSeq is negative, a position in
+     *         {@code decrypted} is not below nextSeq, or a ciphertext there does not decode
+     *         (the journal is not this layer's)
+     */
+    public static ScabcDecryption resume(ServerContext ctx, Tag tag, ThresholdDecryption scheme, DecryptionKey key,
+                                         int maxPending, long nextSeq, SortedMap<Long, Bytes> decrypted) {
+        ScabcDecryption l = new ScabcDecryption(ctx, tag, scheme, key, maxPending);
+        if (nextSeq < 0) {
+            throw new IllegalArgumentException("nextSeq " + nextSeq);
+        }
+        for (Map.Entry<Long, Bytes> e : decrypted.entrySet()) {
+            // Decoding suffices (no proof check): these passed it before, and a restart should not redo the crypto.
+            Decoded<Ciphertext> c = Ciphertext.decode(e.getValue().toArray());
+            if (e.getKey() < 0 || e.getKey() >= nextSeq || !c.ok()) {
+                throw new IllegalArgumentException("position " + e.getKey() + " is not a decrypted position below "
+                        + nextSeq);
+            }
+            l.firstSeqOfKey.putIfAbsent(replayHash(scheme, c.get()), e.getKey());
+        }
+        l.nextOrdered = nextSeq;
+        l.nextDeliver = nextSeq;
+        return l;
+    }
+
+    private static Bytes replayHash(ThresholdDecryption scheme, Ciphertext c) {
+        return Bytes.of(Hashes.sha256(REPLAY_DOMAIN, scheme.replayKey(c)));
+    }
+
+    /**
      * The public admission check (PROTOCOLS.md step 1), the same the layer repeats on
      * a-delivery (step 2): the bytes decode, the label is a canonical
      * {@code (tag, client id, request id)} starting with {@code expectedLabelPrefix} (any
@@ -144,7 +181,7 @@ public final class ScabcDecryption implements Protocol<ScabcInput, ScabcMessage,
             return Slot.skipped(seq, "invalid ciphertext: " + v.reason());
         }
         Ciphertext c = Ciphertext.decode(encoded).get();
-        Bytes replay = Bytes.of(Hashes.sha256(REPLAY_DOMAIN, scheme.replayKey(c)));
+        Bytes replay = replayHash(scheme, c);
         Long first = firstSeqOfKey.putIfAbsent(replay, seq);
         if (first != null) {
             return Slot.skipped(seq, "replays the key of the ciphertext ordered at " + first);

@@ -140,4 +140,27 @@ class ScabcDecryptionTest {
         assertFalse(java.util.Arrays.equals(ScabcClient.label(ScabcFixtures.TAG, "a", 1),
                 ScabcClient.label(ScabcFixtures.TAG, "a", 2)));
     }
+
+    @Test
+    void resumedLayerKeepsReplayKeysAndStartsAtItsNextSeq() {
+        Ciphertext a = request(0, "before the restart");
+        Ciphertext b = request(1, "after");
+        java.util.TreeMap<Long, org.sintraee.protocol.core.Bytes> decrypted = new java.util.TreeMap<>();
+        decrypted.put(1L, org.sintraee.protocol.core.Bytes.of(a.encode()));
+        ScabcDecryption l = ScabcDecryption.resume(ctxs.get(0), ScabcFixtures.TAG, crypto.scheme(), crypto.key(1), 4,
+                3, decrypted);
+        assertEquals(3, l.nextSeq());
+        assertEquals(3, l.outputCount());
+        assertThrows(IllegalArgumentException.class, () -> l.handleInput(ordered(2, b)));
+        assertTrue(l.handleMessage(2, share(2, 1, a)).isEmpty(), "positions before the resume point are output");
+        Step<ScabcMessage, ScabcDelivery> copy = l.handleInput(ordered(3, a));
+        assertTrue(copy.messages().isEmpty(), "no share for a copy of a ciphertext decrypted before the restart");
+        assertEquals(List.of(new ScabcDelivery.Skipped(3, "replays the key of the ciphertext ordered at 1")),
+                copy.outputs());
+        assertEquals(List.of(share(1, 4, b)),
+                l.handleInput(ordered(4, b)).messages().stream().map(m -> m.message()).toList());
+        decrypted.put(3L, org.sintraee.protocol.core.Bytes.of(b.encode()));
+        assertThrows(IllegalArgumentException.class, () -> ScabcDecryption.resume(ctxs.get(0), ScabcFixtures.TAG,
+                crypto.scheme(), crypto.key(1), 4, 3, decrypted), "a position at or past the resume point");
+    }
 }
