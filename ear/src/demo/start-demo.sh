@@ -52,6 +52,14 @@ else
 fi
 cp "$rar" "$war" "$work/"
 
+# one admin login for the four admin pages: a random password, made once, kept owner-only
+credentials="$work/admin.credentials"
+if [ ! -f "$credentials" ]; then
+  (umask 077; head -c 18 /dev/urandom | base64 | tr -d '\n/+=' > "$work/admin-password")
+  SINTRA_ADMIN_PASSWORD=$(cat "$work/admin-password") java -cp web-admin/target/classes \
+      org.sintraee.admin.security.AdminPasswordCommand --out "$credentials" > /dev/null
+fi
+
 pids=()
 stop_all() {
   trap - EXIT INT TERM
@@ -84,8 +92,12 @@ await() {
 
 for i in $(seq 1 $n); do
   port=$((http_base + i - 1))
+  # a second run starts from the root directory, which still holds the first run's
+  # configuration: drop it first (on the first run that delete is only logged)
   cat > "$work/pre-boot-$i.asadmin" <<CMD
+delete-resource-adapter-config sintra-rar
 create-resource-adapter-config --property serverId=$i:publicKeyFile=$keys/public.json:privateKeyFile=$keys/server-$i.private.json:dataDirectory=$work/server-$i/data sintra-rar
+create-system-properties sintra.admin.credentials=$credentials
 CMD
   echo "== starting server $i on Payara Micro (HTTP $port); its log: $work/server-$i.log"
   java "-Xmx$heap" -XX:+UseSerialGC -jar "$work/payara-micro.jar" --nocluster --port "$port" \
@@ -101,10 +113,19 @@ for i in $(seq 1 $n); do
 done
 
 echo
-echo "== Sintra EE: $n servers ready. Admin pages:"
+echo "== Sintra EE: $n servers ready. Admin pages (user admin, password in $work/admin-password):"
 for i in $(seq 1 $n); do
   echo "   server $i: http://localhost:$((http_base + i - 1))/sintra/"
 done
+servers=$(for i in $(seq 1 $n); do printf 'http://localhost:%d,' $((http_base + i - 1)); done)
+api_jar=$(ls resource-adapter/api/target/sintra-api-*.jar | grep -v -e sources -e tests | head -1)
+echo
+echo "== Stamp documents at the replicated notary (asks t + 1 servers, verifies the threshold"
+echo "   signature with the JDK against the service key alone):"
+echo "   java -cp $api_jar org.sintraee.api.notary.NotaryCommand \\"
+echo "        --servers ${servers%,} --faulty 1 \\"
+echo "        --service-key $keys/service-key.pem README.md pom.xml"
+echo
 echo "== Ctrl-C stops all $n servers"
 wait -n "${pids[@]}"
 echo "a server exited; stopping the others (see $work/server-*.log)" >&2

@@ -91,6 +91,70 @@
     }
   }
 
+  var BARS = '\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588';
+
+  // one block character per second, scaled to the minute's busiest second
+  function sparkline(counts) {
+    var max = Math.max.apply(null, counts.concat([1]));
+    return counts.map(function (c) {
+      return c === 0 ? '\u00b7' : BARS.charAt(Math.min(7, Math.floor(c * 8 / (max + 1))));
+    }).join('');
+  }
+
+  function showActivity(activity) {
+    var a = activity || { deliveredPerSecond: [], lastDeliveries: [] };
+    fill('activity', {
+      deliveredInWindow: a.deliveredInWindow,
+      throughputPerSecond: typeof a.throughputPerSecond === 'number' ? a.throughputPerSecond.toFixed(2) : '',
+      sparkline: sparkline(a.deliveredPerSecond || []),
+      latencySamples: a.latencySamples,
+      latency: a.latencySamples > 0 ? a.latencyP50Millis + ' / ' + a.latencyP90Millis : 'no sample'
+    });
+    var body = document.querySelector('#deliveries tbody');
+    body.textContent = '';
+    (a.lastDeliveries || []).forEach(function (d) {
+      var row = document.createElement('tr');
+      cell(row, d.seq);
+      cell(row, d.round);
+      cell(row, d.size);
+      cell(row, d.sha256Prefix, 'fingerprint');
+      cell(row, time(d.atMillis));
+      body.appendChild(row);
+    });
+    if (!body.firstChild) {
+      var none = document.createElement('tr');
+      var td = document.createElement('td');
+      td.colSpan = 5;
+      td.textContent = 'none yet';
+      none.appendChild(td);
+      body.appendChild(none);
+    }
+  }
+
+  function showInbound(inbound) {
+    var body = document.querySelector('#inbound tbody');
+    body.textContent = '';
+    (inbound || []).forEach(function (a) {
+      var row = document.createElement('tr');
+      cell(row, a.endpoint);
+      cell(row, a.state, a.failingSince ? 'down' : '');
+      cell(row, a.nextSeq);
+      cell(row, a.delivered);
+      cell(row, a.failures);
+      cell(row, a.lastError || '-');
+      cell(row, a.failingSince || '-');
+      body.appendChild(row);
+    });
+    if (!body.firstChild) {
+      var none = document.createElement('tr');
+      var td = document.createElement('td');
+      td.colSpan = 7;
+      td.textContent = 'no message-driven bean is activated';
+      none.appendChild(td);
+      body.appendChild(none);
+    }
+  }
+
   function show(status) {
     fill('status', status);
     var agreement = status.agreement || {};
@@ -99,8 +163,11 @@
     mean.textContent = typeof agreement.meanRecordsPerSync === 'number' ? agreement.meanRecordsPerSync.toFixed(2) : '-';
     var failed = document.querySelector('#agreement [data-field="failed"]');
     failed.textContent = agreement.failed ? 'yes: ' + agreement.failure : 'no';
+    showActivity(status.activity);
+    showInbound(status.inbound);
     showServers(status);
     showHealth(status);
+    message.dataset.polls = String(Number(message.dataset.polls || 0) + 1);
     message.textContent = 'Updated ' + new Date().toLocaleTimeString() + ' (every 2 s)';
     message.className = '';
   }
@@ -111,8 +178,13 @@
   }
 
   function refresh() {
-    fetch('api/status', { headers: { Accept: 'application/json' } })
+    // the header tells the server not to send a Basic challenge (no browser password dialog)
+    fetch('api/status', { headers: { Accept: 'application/json', 'X-Requested-With': 'status.js' } })
       .then(function (response) {
+        if (response.status === 401) {
+          location.href = 'login.html'; // the session ended: log in again
+          throw new Error('not logged in');
+        }
         if (!response.ok) {
           throw new Error('HTTP ' + response.status);
         }

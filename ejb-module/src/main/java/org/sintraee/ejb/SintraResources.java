@@ -10,6 +10,9 @@ public final class SintraResources {
      */
     public static final String CONNECTION_FACTORY = "java:app/sintra/ConnectionFactory";
 
+    /** The persistence unit (META-INF/persistence.xml) on the server's default datasource. */
+    public static final String PERSISTENCE_UNIT = "sintra";
+
     private SintraResources() {
     }
 }

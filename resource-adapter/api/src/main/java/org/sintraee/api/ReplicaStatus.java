@@ -22,16 +22,19 @@ import java.util.Objects;
  * @param serverSet     the static server set from the public file, by id 1..n, this server marked
  * @param peers         this server's view of each peer (every server but itself), by id
  * @param agreement     the atomic broadcast's progress and the node's failure, if any
+ * @param activity      the last minute's deliveries and latency, and the last deliveries
+ * @param inbound       each message endpoint receiving the total order: its position and failures
  */
 public record ReplicaStatus(int serverId, int servers, int faulty, String state,
                             String dataDirectory, String startedAt,
                             boolean ready, long round, long delivered, int linksUp,
                             List<ServerSetEntry> serverSet, List<PeerStatus> peers,
-                            AgreementStatus agreement) implements Serializable {
+                            AgreementStatus agreement, ActivityStatus activity,
+                            List<InboundStatus> inbound) implements Serializable {
 
     // 2: the engine's fields (ready, round, delivered, linksUp) were added after the first six;
-    // 3: the server set, the peers and the agreement
-    private static final long serialVersionUID = 3L;
+    // 3: the server set, the peers and the agreement; 4: the activity; 5: the inbound activations
+    private static final long serialVersionUID = 5L;
 
     // one constructor only: JSON-B (Yasson) refuses records with several
     public ReplicaStatus {
@@ -39,6 +42,8 @@ public record ReplicaStatus(int serverId, int servers, int faulty, String state,
         serverSet = List.copyOf(Objects.requireNonNull(serverSet, "serverSet"));
         peers = List.copyOf(Objects.requireNonNull(peers, "peers"));
         Objects.requireNonNull(agreement, "agreement");
+        Objects.requireNonNull(activity, "activity");
+        inbound = List.copyOf(Objects.requireNonNull(inbound, "inbound"));
         if (round < 0 || delivered < 0 || linksUp < 0) {
             throw new IllegalArgumentException("round, delivered and linksUp are counts, never negative: round="
                     + round + ", delivered=" + delivered + ", linksUp=" + linksUp);

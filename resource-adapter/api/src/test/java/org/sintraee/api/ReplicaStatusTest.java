@@ -21,10 +21,16 @@ class ReplicaStatusTest {
     private static final List<PeerStatus> PEERS = List.of(
             new PeerStatus(1, true, 1_000, 2_000, 30, 40, 5, 0, Map.of("MALFORMED", 2L)));
     private static final AgreementStatus AGREEMENT = new AgreementStatus(7, 1, 2, 1, 12, 0, 3, 9, 1.5, false, "");
+    private static final ActivityStatus ACTIVITY = new ActivityStatus(2, List.of(3L, 1L), 4, 2.0, 1, 40, 40,
+            List.of(new DeliveryEntry(11, 7, 32, "0123456789abcdef", 5_000)));
+
+    private static final List<InboundStatus> INBOUND = List.of(
+            new InboundStatus("OrderedDeliveryBean", "RETRYING", 12, 3, 2, "java.lang.IllegalStateException: no",
+                    "2026-11-25T21:55:00Z"));
 
     private static ReplicaStatus status(String state, long round, int linksUp) {
         return new ReplicaStatus(2, 4, 1, state, "/var/sintra/2", "2026-11-25T21:54:00Z", true, round, 12, linksUp,
-                SERVER_SET, PEERS, AGREEMENT);
+                SERVER_SET, PEERS, AGREEMENT, ACTIVITY, INBOUND);
     }
 
     @Test
@@ -51,7 +57,9 @@ class ReplicaStatusTest {
     void requiresAStateAndItsParts() {
         assertThrows(NullPointerException.class, () -> status(null, 0, 0));
         assertThrows(NullPointerException.class, () -> new ReplicaStatus(2, 4, 1, "STARTED", "/d",
-                "2026-11-25T21:54:00Z", false, 0, 0, 0, SERVER_SET, PEERS, null));
+                "2026-11-25T21:54:00Z", false, 0, 0, 0, SERVER_SET, PEERS, null, ACTIVITY, INBOUND));
+        assertThrows(NullPointerException.class, () -> new ReplicaStatus(2, 4, 1, "STARTED", "/d",
+                "2026-11-25T21:54:00Z", false, 0, 0, 0, SERVER_SET, PEERS, AGREEMENT, null, INBOUND));
         assertThrows(NullPointerException.class, () -> new AgreementStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, true, null));
     }
 
@@ -64,5 +72,17 @@ class ReplicaStatusTest {
         assertEquals(List.of("EQUIVOCATION", "MALFORMED"), List.copyOf(peer.faults().keySet()), "sorted, copied");
         assertEquals(3, peer.faultCount());
         assertThrows(IllegalArgumentException.class, () -> new ServerSetEntry(0, "h:1", FINGERPRINT, false));
+    }
+
+    @Test
+    void activityRefusesNegativeCountsAndStartsEmpty() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ActivityStatus(60, List.of(), -1, 0, 0, -1, -1, List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ActivityStatus(60, List.of(), 0, 0, 0, -2, -1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new DeliveryEntry(-1, 0, 0, "00", 0));
+        ActivityStatus none = ActivityStatus.none(60);
+        assertEquals(60, none.deliveredPerSecond().size());
+        assertEquals(-1, none.latencyP50Millis());
     }
 }

@@ -23,17 +23,27 @@ final class OutboundSubmitter {
     private final TransactionSynchronizationRegistry registry; // null: none available
     private final Function<byte[], CompletableFuture<Long>> node;
     private final int maxRequestBytes;
+    private final DeliveryActivity activity; // null: latencies are not recorded
 
     OutboundSubmitter(TransactionSynchronizationRegistry registry, Function<byte[], CompletableFuture<Long>> node,
                       int maxRequestBytes) {
-        this.registry = registry;
-        this.node = node;
-        this.maxRequestBytes = maxRequestBytes;
+        this(registry, node, maxRequestBytes, null);
     }
 
-    /** The same registry and limit with another node (the adapter's test seam). */
+    /** As the other constructor, and records each request's hand-over-to-delivery latency in {@code activity}. */
+    OutboundSubmitter(TransactionSynchronizationRegistry registry, Function<byte[], CompletableFuture<Long>> node,
+                      int maxRequestBytes, DeliveryActivity activity) {
+        this.registry = registry;
+        // timed at the hand-over to the node (after the commit, inside a transaction): the
+        // replicas' latency, not the application's transaction
+        this.node = activity == null ? node : activity.timed(node);
+        this.maxRequestBytes = maxRequestBytes;
+        this.activity = activity;
+    }
+
+    /** The same registry, limit and activity with another node (the adapter's test seam). */
     OutboundSubmitter withNode(Function<byte[], CompletableFuture<Long>> other) {
-        return new OutboundSubmitter(registry, other, maxRequestBytes);
+        return new OutboundSubmitter(registry, other, maxRequestBytes, activity);
     }
 
     CompletionStage<Long> submit(byte[] request) {
@@ -54,6 +64,26 @@ final class OutboundSubmitter {
         }
         // minimal: the application cannot complete it itself, so it never completes before the commit
         return caller.minimalCompletionStage();
+    }
+
+    /**
+     * Encrypts at once with {@code encrypt} (so the plaintext never waits in the transaction),
+     * then handles the ciphertext request exactly as {@link #submit}: broadcast after the commit,
+     * never after a rollback.
+     */
+    CompletionStage<Long> submitEncrypted(byte[] plaintext, Function<byte[], byte[]> encrypt) {
+        if (plaintext == null) {
+            throw new IllegalArgumentException("Sintra EE: the request is null");
+        }
+        byte[] request;
+        try {
+            request = encrypt.apply(plaintext);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Sintra EE: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new SintraException("Sintra EE: the replica cannot encrypt: " + e.getMessage(), e);
+        }
+        return submit(request);
     }
 
     /** The current transaction's buffer, made on its first request; null outside a transaction. */

@@ -1,6 +1,7 @@
 package org.sintraee.rar;
 
 import java.util.concurrent.CompletionStage;
+import org.sintraee.api.OrderCertificate;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraConnection;
 import org.sintraee.api.SintraException;
@@ -22,6 +23,16 @@ public class SintraConnectionHandle implements SintraConnection {
     @Override
     public CompletionStage<Long> submit(byte[] request) {
         return current().submit(request);
+    }
+
+    @Override
+    public CompletionStage<Long> submitEncrypted(byte[] request) {
+        return current().submitEncrypted(request);
+    }
+
+    @Override
+    public CompletionStage<OrderCertificate> certify(long seq) {
+        return current().certify(seq);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.sintraee.api.OrderCertificate;
 import org.sintraee.api.ReplicaStatus;
 
 /**
@@ -45,6 +46,14 @@ public class SintraManagedConnection implements ManagedConnection {
 
     CompletionStage<Long> submit(byte[] request) {
         return factory.submit(request);
+    }
+
+    CompletionStage<Long> submitEncrypted(byte[] request) {
+        return factory.submitEncrypted(request);
+    }
+
+    CompletionStage<OrderCertificate> certify(long seq) {
+        return factory.certify(seq);
     }
 
     @Override

@@ -68,6 +68,16 @@ public class SintraManagedConnectionFactory implements ManagedConnectionFactory,
         return adapter().submit(request);
     }
 
+    /** Submits encrypted through this factory's adapter (see {@code SintraConnection.submitEncrypted}). */
+    CompletionStage<Long> submitEncrypted(byte[] request) {
+        return adapter().submitEncrypted(request);
+    }
+
+    /** The order certificate of seq from this factory's adapter (see {@code SintraConnection.certify}). */
+    CompletionStage<org.sintraee.api.OrderCertificate> certify(long seq) {
+        return adapter().certify(seq);
+    }
+
     private SintraResourceAdapter adapter() {
         SintraResourceAdapter adapter = resourceAdapter;
         if (adapter == null) {

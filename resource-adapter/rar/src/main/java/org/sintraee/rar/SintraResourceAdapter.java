@@ -1,6 +1,5 @@
 package org.sintraee.rar;
 
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -38,8 +37,11 @@ import org.sintraee.runtime.replica.ReplicaEngine;
  * JTA transaction are broadcast after it commits, through an interposed synchronization on the
  * container's {@code TransactionSynchronizationRegistry}; if the container offers no registry,
  * start() logs a WARNING and every request is broadcast at once, even inside a transaction that
- * later rolls back. Deliveries are not yet passed to applications
- * (inbound delivery is a later step): the engine's listener ignores them.
+ * later rolls back. Inbound: each activation of a message endpoint implementing
+ * {@code SintraListener} ({@link SintraActivationSpec}) gets one serial delivery work that reads
+ * the total order from the journal, from the endpoint's {@code firstUnapplied()} on, and calls it
+ * once per delivery in the container's transaction, retrying a failed delivery (see {@link Inbound}).
+ * The engine's listener only tells those works how far the durable order reaches.
  */
 @Connector(
         displayName = "Sintra EE",
@@ -83,17 +85,22 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
     private transient volatile Instant startedAt;
     private transient volatile State state = State.STOPPED;
     private transient volatile OutboundSubmitter submitter;
+    private transient volatile DeliveryActivity activity; // the admin page's last minute and last deliveries
+    private transient volatile Inbound inbound; // the message endpoints' delivery works
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         ReplicaConfig validated = ReplicaConfig.validate(rawProperties());
+        DeliveryActivity recent = new DeliveryActivity(System::currentTimeMillis);
+        Inbound deliveries = new Inbound(context.getWorkManager());
         ReplicaEngine started;
         try {
             started = ReplicaEngine.start(validated.publicKeys(), validated.serverKeys(),
                     EngineSettings.of(validated.listenAddress(), validated.dataDirectory(), validated.batchSize()),
                     new WorkManagerExecutor(context.getWorkManager()),
                     (seq, round, request) -> {
-                        // inbound delivery to applications is a later step
+                        recent.delivered(seq, round, request);
+                        deliveries.shown(seq); // the works read the delivery itself from the journal
                     });
         } catch (IOException | RuntimeException e) {
             // messages name addresses, paths and counts, never key material
@@ -107,8 +114,17 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
                     + " inside a JTA transaction are broadcast at once, before it commits, even if it rolls back");
         }
         config = validated;
+        activity = recent;
+        try {
+            deliveries.attach(DeliverySource.of(started.deliveryReader()));
+        } catch (IOException e) {
+            started.close();
+            throw new ResourceAdapterInternalException("Sintra EE: replica " + validated.serverId()
+                    + " cannot read its journal in " + validated.dataDirectory() + ": " + e, e);
+        }
+        inbound = deliveries;
         engine = started;
-        submitter = new OutboundSubmitter(registry, started.node()::submit, MAX_REQUEST_BYTES);
+        submitter = new OutboundSubmitter(registry, started.node()::submit, MAX_REQUEST_BYTES, recent);
         startedAt = Instant.now();
         state = State.STARTED;
         LOG.info(() -> "Sintra EE: replica " + validated.serverId() + " started (n=" + validated.servers()
@@ -139,6 +155,44 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
         return current.submit(request);
     }
 
+    /**
+     * Encrypts a request for secure causal atomic broadcast and submits the ciphertext (see
+     * {@code SintraConnection.submitEncrypted}).
+     *
+     * @throws SintraException if the adapter is not running
+     */
+    CompletionStage<Long> submitEncrypted(byte[] request) {
+        OutboundSubmitter current = submitter;
+        ReplicaEngine running = engine;
+        if (state != State.STARTED || current == null || running == null) {
+            throw new SintraException("Sintra EE: the replica is not running (the resource adapter is "
+                    + state + "); the request was not broadcast");
+        }
+        return current.submitEncrypted(request, running.node()::encrypt);
+    }
+
+    /**
+     * The order certificate of seq from the engine (see {@code SintraConnection.certify}); failures
+     * in the api's terms.
+     *
+     * @throws SintraException if the adapter is not running
+     */
+    CompletionStage<org.sintraee.api.OrderCertificate> certify(long seq) {
+        ReplicaEngine running = engine;
+        if (state != State.STARTED || running == null) {
+            throw new SintraException("Sintra EE: the replica is not running (the resource adapter is " + state + ")");
+        }
+        CompletableFuture<org.sintraee.api.OrderCertificate> out = new CompletableFuture<>();
+        running.certify(seq).whenComplete((certificate, failure) -> {
+            if (failure == null) {
+                out.complete(certificate);
+            } else {
+                out.completeExceptionally(SubmitResults.translateCertify(seq, failure));
+            }
+        });
+        return out;
+    }
+
     /** Test seam: the started adapter hands requests to {@code node} instead of its engine's node. */
     void replaceNodeSubmit(Function<byte[], CompletableFuture<Long>> node) {
         OutboundSubmitter current = submitter;
@@ -159,6 +213,10 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
         ReplicaConfig current = config;
         ReplicaEngine running = engine;
         state = State.STOPPED;
+        Inbound works = inbound;
+        if (works != null) {
+            works.close(); // before the engine: the works read its journal
+        }
         if (running != null) {
             try {
                 running.close();
@@ -177,7 +235,9 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
         if (current == null || running == null || started == null) {
             throw new SintraException("Sintra EE: the resource adapter has not been started");
         }
-        return StatusSnapshot.of(current, state.name(), started, running);
+        Inbound works = inbound;
+        return StatusSnapshot.of(current, state.name(), started, running, activity,
+                works == null ? java.util.List.of() : works.status());
     }
 
     ReplicaConfig.RawProperties rawProperties() {
@@ -187,12 +247,19 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
 
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) throws ResourceException {
-        throw new NotSupportedException("Sintra EE: inbound delivery is not implemented yet");
+        Inbound works = inbound;
+        if (works == null || state != State.STARTED) {
+            throw new ResourceException("Sintra EE: the resource adapter is not running; cannot activate an endpoint");
+        }
+        works.activate(endpointFactory, spec);
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        // nothing was activated
+        Inbound works = inbound;
+        if (works != null) {
+            works.deactivate(endpointFactory, spec);
+        }
     }
 
     @Override

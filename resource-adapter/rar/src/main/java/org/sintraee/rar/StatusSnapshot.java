@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sintraee.api.AgreementStatus;
+import org.sintraee.api.InboundStatus;
 import org.sintraee.api.PeerStatus;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.ServerSetEntry;
@@ -32,13 +33,14 @@ final class StatusSnapshot {
     private StatusSnapshot() {
     }
 
-    static ReplicaStatus of(ReplicaConfig config, String state, Instant startedAt, ReplicaEngine engine) {
+    static ReplicaStatus of(ReplicaConfig config, String state, Instant startedAt, ReplicaEngine engine,
+                            DeliveryActivity activity, List<InboundStatus> inbound) {
         EngineStatus e = engine.status();
         NodeMetrics m = engine.node().metrics();
         return new ReplicaStatus(config.serverId(), config.servers(), config.faulty(), state,
                 config.dataDirectory().toString(), startedAt.toString(), e.ready(), e.round(), e.delivered(),
                 e.linksUp(), serverSet(config.publicKeys(), config.serverId()),
-                peers(e.linkUp(), engine.linkStatuses(), m), agreement(m));
+                peers(e.linkUp(), engine.linkStatuses(), m), agreement(m), activity.snapshot(), inbound);
     }
 
     static List<ServerSetEntry> serverSet(PublicKeys keys, int self) {

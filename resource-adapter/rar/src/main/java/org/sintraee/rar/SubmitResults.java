@@ -33,6 +33,17 @@ final class SubmitResults {
         });
     }
 
+    /** A failed certify(seq) in the api's terms: busy, or why this server has no certificate for seq. */
+    static SintraException translateCertify(long seq, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof NodeBusyException) {
+            return new SintraBusyException("Sintra EE: the replica is busy; retry certify later: " + cause.getMessage(),
+                    cause);
+        }
+        return new SintraException("Sintra EE: no order certificate for seq " + seq + ": " + cause.getMessage(), cause);
+    }
+
     static SintraException translate(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;

@@ -82,6 +82,17 @@ class OutboundConnectionTest {
     }
 
     @Test
+    void certifyOfASeqNotDeliveredHereFailsInTheApisTerms() throws Exception {
+        SintraConnection connection = factory.getConnection();
+        java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> connection.certify(5).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof SintraException, e.toString());
+        assertTrue(e.getCause().getMessage().contains("not delivered"), e.getCause().getMessage());
+        connection.close();
+        assertThrows(SintraException.class, () -> connection.certify(0));
+    }
+
+    @Test
     void aFreeManagedConnectionIsReused() throws Exception {
         ManagedConnection first = managedConnectionFactory.createManagedConnection(null, null);
         assertSame(first, managedConnectionFactory.matchManagedConnections(Set.of(first), null, null));

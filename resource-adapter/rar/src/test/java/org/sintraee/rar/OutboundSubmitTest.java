@@ -117,6 +117,28 @@ class OutboundSubmitTest {
     }
 
     @Test
+    void anEncryptedRequestIsBroadcastAsCiphertextAfterTheCommitAndNeverAfterARollback() throws Exception {
+        SintraConnection connection = deployWithTransactions();
+        FakeTransactions.Tx tx = transactions.begin();
+        CompletionStage<Long> sealed = connection.submitEncrypted(bytes("sealed bid 42"));
+        assertEquals(List.of(), submitted, "nothing broadcast before the commit");
+        transactions.commit(tx);
+
+        assertEquals(1, submitted.size());
+        assertTrue(submitted.get(0).contains("SCABC"), "an encrypted request (marker) went to the node");
+        assertFalse(submitted.get(0).contains("sealed bid"), "the plaintext is not in what is broadcast");
+        assertFalse(sealed.toCompletableFuture().isDone(), "completes on delivery, not on commit");
+        nodeResults.get(0).complete(3L);
+        assertEquals(3L, get(sealed));
+
+        FakeTransactions.Tx rolledBack = transactions.begin();
+        CompletionStage<Long> never = connection.submitEncrypted(bytes("withdrawn bid"));
+        transactions.rollback(rolledBack);
+        assertEquals(1, submitted.size(), "nothing broadcast after the rollback");
+        assertInstanceOf(NotBroadcastException.class, failure(never));
+    }
+
+    @Test
     void outsideATransactionTheRequestIsBroadcastAtOnce() throws Exception {
         SintraConnection connection = deployWithTransactions();
         CompletionStage<Long> a = connection.submit(bytes("a"));

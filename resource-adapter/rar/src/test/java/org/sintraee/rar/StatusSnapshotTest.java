@@ -112,6 +112,8 @@ class StatusSnapshotTest {
                 () -> assertTrue(json.contains("\"certificateSha256\":\"")),
                 () -> assertTrue(json.contains("\"mvbaIteration\":0")),
                 () -> assertTrue(json.contains("\"self\":true")),
+                () -> assertTrue(json.contains("\"activity\":{"), "the last minute is sent"),
+                () -> assertEquals(DeliveryActivity.WINDOW_SECONDS, back.activity().deliveredPerSecond().size()),
                 () -> assertFalse(json.contains(files.signingSecretOf(1)), "the signing key leaked"),
                 () -> assertFalse(json.toLowerCase().contains("privatekey")));
     }

@@ -42,6 +42,11 @@ public final class Dealing {
         return parameters;
     }
 
+    /** The service's RSA public key (N, e), what order certificates verify against. */
+    java.security.PublicKey serviceKey() {
+        return serviceSignature.publicKey().toJcaPublicKey();
+    }
+
     /** The public file's content. */
     public PublicKeyFile publicFile() {
         int n = parameters.servers();

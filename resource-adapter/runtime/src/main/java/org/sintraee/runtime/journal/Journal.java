@@ -40,6 +40,7 @@ public final class Journal implements Closeable {
     private long lastNextSeq;
     private boolean broken;
     private boolean closed;
+    private DeliveryReader reader;
 
     private Journal(Path file, FsyncPolicy policy, FileChannel channel, FileLock lock,
             JournalScanner.Result result, long tailCut) {
@@ -216,6 +217,21 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * The reader of this journal's deliveries by seq (one per journal, opened on first use, closed
+     * with the journal). Its own file handle is closed only after the journal's, because on some
+     * systems closing any handle of a file drops the process's lock on it.
+     */
+    public synchronized DeliveryReader deliveryReader() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("journal " + file + " is closed");
+        }
+        if (reader == null) {
+            reader = DeliveryReader.open(file);
+        }
+        return reader;
+    }
+
     /** Makes everything appended so far durable per the policy; call before the step's messages leave. */
     public synchronized void sync() throws IOException {
         checkOpen();
@@ -272,7 +288,13 @@ public final class Journal implements Closeable {
             try {
                 lock.release();
             } finally {
-                channel.close();
+                try {
+                    channel.close();
+                } finally {
+                    if (reader != null) {
+                        reader.close();
+                    }
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
+import org.sintraee.api.OrderCertificate;
 
 /**
  * The node loop's one input queue. The queue itself is unbounded; what bounds it is the
@@ -28,6 +29,10 @@ final class Mailbox {
 
     /** A local request and the future its seq completes. */
     record Submission(RequestKey key, CompletableFuture<Long> future) implements Event {
+    }
+
+    /** A local certify(seq) call and the future its certificate completes. */
+    record Certify(long seq, CompletableFuture<OrderCertificate> future) implements Event {
     }
 
     /** A timer tick: only republishes the metrics (time decides nothing in the protocols). */
@@ -65,6 +70,15 @@ final class Mailbox {
 
     /** Never blocks: false if the submission share is full. */
     boolean offerSubmission(Submission e) {
+        if (!submissions.tryAcquire()) {
+            return false;
+        }
+        queue.add(e);
+        return true;
+    }
+
+    /** Never blocks: false if the submission share (which certify calls share) is full. */
+    boolean offerCertify(Certify e) {
         if (!submissions.tryAcquire()) {
             return false;
         }
@@ -126,7 +140,7 @@ final class Mailbox {
     private Event released(Event e) {
         if (e instanceof Inbound in) {
             gates[in.peer()].release(in.bytes());
-        } else if (e instanceof Submission) {
+        } else if (e instanceof Submission || e instanceof Certify) {
             submissions.release();
         } else if (e instanceof Tick) {
             tickPending.set(false);

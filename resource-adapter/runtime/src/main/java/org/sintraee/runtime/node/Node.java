@@ -2,6 +2,7 @@ package org.sintraee.runtime.node;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +12,27 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sintraee.api.OrderCertificate;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.cert.CertMessage;
+import org.sintraee.protocol.cert.RoundCertifier;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.ServerContext;
+import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.crypto.Decoded;
+import org.sintraee.protocol.crypto.DecryptionKey;
 import org.sintraee.protocol.crypto.QuorumCertificate;
+import org.sintraee.protocol.crypto.ThresholdDecryption;
+import org.sintraee.protocol.crypto.Verdict;
+import org.sintraee.protocol.crypto.shoup.ShoupKeyShare;
+import org.sintraee.protocol.scabc.ScabcClient;
+import org.sintraee.protocol.scabc.ScabcDecryption;
+import org.sintraee.protocol.scabc.ScabcMessage;
 import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.journal.JournalRecord;
+import org.sintraee.runtime.journal.OpenedRecords;
 import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
 import org.sintraee.runtime.wire.WireLimits;
@@ -45,6 +58,14 @@ public final class Node implements Closeable {
     private final Mailbox mailbox;
     private final PeerCounters counters;
     private final NodeLoop loop;
+    /** The round certifier's instance: settings.tag()/cert. */
+    private final Tag certTag;
+    /** The decryption layer's instance: settings.tag()/dec; encrypted requests are labelled for it. */
+    private final Tag decTag;
+    /** The service's encryption scheme; null when this node holds no decryption key. */
+    private final ThresholdDecryption encryption;
+    /** Encryption randomness and request ids (runtime only: the protocols never draw randomness). */
+    private final SecureRandom random = new SecureRandom();
     private final Object lifecycle = new Object();
     private final CountDownLatch exited = new CountDownLatch(1);
     private State state = State.NEW; // guarded by lifecycle
@@ -61,11 +82,48 @@ public final class Node implements Closeable {
      * @throws IllegalArgumentException if the settings do not fit this group of servers
      */
     public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener) {
-        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener);
+        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener, null);
+    }
+
+    /**
+     * As {@link #Node(ServerContext, NodeSettings, Journal, Outbox, DeliveryListener)}, with this
+     * server's share of the service's threshold RSA key, so that {@link #certify} works.
+     *
+     * @throws IllegalArgumentException also if the key share does not fit this server (its index, n, k = t + 1)
+     */
+    public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener,
+                ShoupKeyShare serviceShare) {
+        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener,
+                Objects.requireNonNull(serviceShare, "serviceShare"));
     }
 
     Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
          DeliveryListener listener) {
+        this(ctx, settings, journal, recovered, outbox, listener, null);
+    }
+
+    /**
+     * As {@link #Node(ServerContext, NodeSettings, Journal, Outbox, DeliveryListener, ShoupKeyShare)}
+     * (the service share may be null here: certify() then fails), with the service's threshold
+     * encryption and this server's decryption key, so that encrypted requests are opened
+     * ({@link #submitEncrypted}; see package-info, "Encrypted requests").
+     *
+     * @throws IllegalArgumentException also if the scheme and key do not fit this server (n, k = t + 1, index)
+     */
+    public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener,
+                ShoupKeyShare serviceShare, ThresholdDecryption encryption, DecryptionKey decryptionKey) {
+        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener, serviceShare,
+                Objects.requireNonNull(encryption, "encryption"), Objects.requireNonNull(decryptionKey, "decryptionKey"));
+    }
+
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
+         DeliveryListener listener, ShoupKeyShare serviceShare) {
+        this(ctx, settings, journal, recovered, outbox, listener, serviceShare, null, null);
+    }
+
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
+         DeliveryListener listener, ShoupKeyShare serviceShare, ThresholdDecryption encryption,
+         DecryptionKey decryptionKey) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -112,8 +170,19 @@ public final class Node implements Closeable {
             LOG.log(Level.WARNING, "server {0}: LEADER order, the benchmark''s limit mode: server 1 decides"
                     + " everything and NOTHING is fault tolerant", ctx.self());
         }
-        this.loop = new NodeLoop(this, order, abc, recovery, ctx.self(), n, settings, journal, Objects.requireNonNull(outbox, "outbox"),
-                Objects.requireNonNull(listener, "listener"), mailbox, counters);
+        this.certTag = Certification.tagOf(settings.tag());
+        RoundCertifier certifier = serviceShare == null ? null
+                : new RoundCertifier(ctx, certTag, serviceShare, Certification.WINDOW_ROUNDS);
+        this.decTag = Decryption.tagOf(settings.tag());
+        this.encryption = encryption;
+        Outbox links = Objects.requireNonNull(outbox, "outbox");
+        Decryption decryption = new Decryption(ctx, settings.tag(), encryption, decryptionKey, recovery, recovered,
+                journal, counters, (peer, frame) -> {
+                    links.send(peer, frame);
+                    counters.sent(peer, frame.length);
+                });
+        this.loop = new NodeLoop(this, order, abc, recovery, ctx.self(), n, settings, journal, links,
+                Objects.requireNonNull(listener, "listener"), mailbox, counters, certifier, decryption);
     }
 
     /** Runs the loop as ONE long-lived task on {@code executor} (it holds that thread until close). */
@@ -146,6 +215,19 @@ public final class Node implements Closeable {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "request of " + request.length + " bytes exceeds " + settings.maxRequestBytes()));
         }
+        if (OpenedRecords.isEncrypted(request)) { // SC-ABC step 1: only admissible ciphertexts are broadcast
+            Verdict v = encryption == null ? Verdict.invalid("this node holds no decryption key")
+                    : ScabcDecryption.admit(encryption, OpenedRecords.unwrap(request), ScabcClient.labelPrefix(decTag));
+            if (!v.isValid()) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "the request starts with the encrypted-request marker but is refused: " + v.reason()));
+            }
+        }
+        return enqueue(request);
+    }
+
+    /** Hands a checked request to the loop; a test seam for a Byzantine proposer's request past admission. */
+    CompletableFuture<Long> enqueue(byte[] request) {
         CompletableFuture<Long> f = new CompletableFuture<>();
         Mailbox.Submission s = new Mailbox.Submission(new RequestKey(Bytes.of(request)), f);
         synchronized (lifecycle) { // so that finish() sees every submission that got in
@@ -153,6 +235,74 @@ public final class Node implements Closeable {
                 return CompletableFuture.failedFuture(new NodeStoppedException(stopReason()));
             }
             if (!mailbox.offerSubmission(s)) {
+                return CompletableFuture.failedFuture(new NodeBusyException("the mailbox's submission share is full"));
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Encrypts {@code plaintext} under the service's threshold key (SC-ABC; label: this instance,
+     * client "server-&lt;id&gt;", a random request id) and submits it. Other servers learn the
+     * content only after its place in the total order is fixed, when t + 1 of them release their
+     * decryption shares; this server, which encrypts, sees it. The future completes with the seq
+     * once this server delivers the opened request (the listener gets the plaintext); failures as
+     * {@link #submit}, and {@link IllegalStateException} if this node holds no decryption key.
+     * Encrypts on the caller's thread.
+     */
+    public CompletableFuture<Long> submitEncrypted(byte[] plaintext) {
+        byte[] request;
+        try {
+            request = encrypt(plaintext);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return enqueue(request); // made here: admissible by construction
+    }
+
+    /**
+     * The request {@link #submitEncrypted} would submit: the encrypted-request marker and the
+     * ciphertext of {@code plaintext} (fresh randomness each call). For callers that submit later
+     * (after a commit) through {@link #submit}, which checks it again.
+     *
+     * @throws IllegalStateException    if this node holds no decryption key
+     * @throws IllegalArgumentException if the ciphertext would exceed the request size limit
+     */
+    public byte[] encrypt(byte[] plaintext) {
+        Objects.requireNonNull(plaintext, "plaintext");
+        if (encryption == null) {
+            throw new IllegalStateException("this node holds no decryption key");
+        }
+        if (plaintext.length > settings.maxRequestBytes()) {
+            throw new IllegalArgumentException("request of " + plaintext.length + " bytes exceeds "
+                    + settings.maxRequestBytes());
+        }
+        byte[] request = OpenedRecords.wrap(ScabcClient.encrypt(encryption, decTag, "server-" + ctx.self(),
+                random.nextLong(), plaintext, random).encode());
+        if (request.length > settings.maxRequestBytes()) {
+            throw new IllegalArgumentException("request of " + plaintext.length + " bytes encrypts to "
+                    + request.length + " bytes, over " + settings.maxRequestBytes());
+        }
+        return request;
+    }
+
+    /**
+     * The order certificate of delivered {@code seq}: completes (on the loop thread) once t + 1
+     * servers' shares of its round's signature are combined; this server asks the others to sign
+     * the round if nobody did. Fails at once with {@link IllegalStateException} if seq is not
+     * delivered here yet, if its round is older than the rounds this server keeps (see
+     * {@code Certification}: the last 256 rounds delivered since this node started), or if the node
+     * has no service key share; with {@link NodeBusyException} if too many calls wait; with
+     * {@link NodeStoppedException}. A round that never gathers t + 1 shares (fewer than t + 1
+     * servers delivered it) leaves the future pending until the round leaves the window.
+     */
+    public CompletableFuture<OrderCertificate> certify(long seq) {
+        CompletableFuture<OrderCertificate> f = new CompletableFuture<>();
+        synchronized (lifecycle) {
+            if (state == State.STOPPED) {
+                return CompletableFuture.failedFuture(new NodeStoppedException(stopReason()));
+            }
+            if (!mailbox.offerCertify(new Mailbox.Certify(seq, f))) {
                 return CompletableFuture.failedFuture(new NodeBusyException("the mailbox's submission share is full"));
             }
         }
@@ -188,7 +338,9 @@ public final class Node implements Closeable {
             counters.fault(peer, FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
             return;
         }
-        if (!(m instanceof AbcMessage || m instanceof CatchUpMessage) || !f.tag().equals(settings.tag())) {
+        boolean cert = m instanceof CertMessage && f.tag().equals(certTag)
+                || m instanceof ScabcMessage && f.tag().equals(decTag);
+        if (!cert && (!(m instanceof AbcMessage || m instanceof CatchUpMessage) || !f.tag().equals(settings.tag()))) {
             counters.fault(peer, FaultKind.MALFORMED, "a " + f.message().getClass().getSimpleName() + " for " + f.tag()
                     + " where atomic broadcast messages for " + settings.tag() + " go");
             return;
@@ -260,6 +412,8 @@ public final class Node implements Closeable {
         for (Mailbox.Event e : mailbox.drain()) {
             if (e instanceof Mailbox.Submission s) {
                 s.future().completeExceptionally(cause);
+            } else if (e instanceof Mailbox.Certify c) {
+                c.future().completeExceptionally(cause);
             }
         }
         if (syncJournal) {

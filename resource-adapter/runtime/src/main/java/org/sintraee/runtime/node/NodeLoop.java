@@ -13,6 +13,8 @@ import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
+import org.sintraee.protocol.cert.CertMessage;
+import org.sintraee.protocol.cert.RoundCertifier;
 import org.sintraee.protocol.core.FaultKind;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -20,6 +22,7 @@ import org.sintraee.protocol.core.Outgoing;
 import org.sintraee.protocol.core.Step;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.core.Target;
+import org.sintraee.protocol.scabc.ScabcMessage;
 import org.sintraee.runtime.node.Mailbox.Event;
 import org.sintraee.runtime.wire.WireCodec;
 
@@ -62,12 +65,14 @@ final class NodeLoop implements Runnable {
     /** Null in LEADER mode: catch-up and Decided records are atomic broadcast's only. */
     private final CatchUpDriver catchUp;
     private final DecidedLog decided;
+    private final Certification certification;
+    /** Encrypted requests: holds ordered seqs until opened, releases them in order. */
+    private final Decryption decryption;
     /** Futures of local requests handed to the broadcast, by request, until delivered. */
     private final Map<RequestKey, List<CompletableFuture<Long>>> pending = new HashMap<>();
     /** Copies of sent messages addressed to this server: processed first in the next group. */
     private final ArrayDeque<AbcMessage> loopback = new ArrayDeque<>();
     private final List<Outgoing<AbcMessage>> outgoing = new ArrayList<>();
-    private final List<AbcDelivery> deliveries = new ArrayList<>();
     private int unsynced;
     private long syncs;
     private long syncedRecords;
@@ -75,7 +80,8 @@ final class NodeLoop implements Runnable {
     private volatile Thread thread;
 
     NodeLoop(Node node, Ordering order, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
-             Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters) {
+             Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters,
+             RoundCertifier certifier, Decryption decryption) {
         this.node = node;
         this.order = order;
         this.self = self;
@@ -94,6 +100,8 @@ final class NodeLoop implements Runnable {
         this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal);
         this.catchUp = abc == null ? null
                 : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime());
+        this.certification = new Certification(certifier, self, n, counters, this::sendFrame);
+        this.decryption = decryption;
         this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);
     }
 
@@ -137,15 +145,13 @@ final class NodeLoop implements Runnable {
     }
 
     /**
-     * Hands every journaled delivery to the listener once, in order, before any new one: the
-     * listener sees the whole sequence from seq 0 on every start. Rounds come from the Decided
-     * markers; past the last marker the resume round stands for the (not yet re-derived) round.
+     * Hands every journaled delivery up to the first unopened encrypted one to the listener once,
+     * in order, before any new one (the rest follow as they open): the listener sees the whole
+     * sequence from seq 0 on every start. Rounds come from the Decided markers; past the last
+     * marker the resume round stands for the (not yet re-derived) round.
      */
-    private void replay() {
-        for (int seq = 0; seq < recovery.end(); seq++) {
-            long round = index.roundOf(seq);
-            handOut(new AbcDelivery(seq, round < 0 ? recovery.round : round, recovery.deliveries.get(seq)));
-        }
+    private void replay() throws IOException {
+        unsynced += decryption.start(this::handOut);
     }
 
     private void handOut(AbcDelivery d) {
@@ -184,6 +190,10 @@ final class NodeLoop implements Runnable {
         if (e instanceof Mailbox.Inbound in) {
             if (in.message() instanceof AbcMessage m) {
                 apply(order.handleMessage(in.peer(), m));
+            } else if (in.message() instanceof CertMessage m) {
+                certification.received(in.peer(), m);
+            } else if (in.message() instanceof ScabcMessage m) {
+                unsynced += decryption.received(in.peer(), m);
             } else if (catchUp == null) {
                 counters.fault(in.peer(), FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
             } else {
@@ -191,6 +201,8 @@ final class NodeLoop implements Runnable {
             }
         } else if (e instanceof Mailbox.Submission s) {
             submit(s);
+        } else if (e instanceof Mailbox.Certify c) {
+            certification.certify(c.seq(), c.future());
         } // a Tick only republishes the gauges, which every commit does
     }
 
@@ -242,7 +254,7 @@ final class NodeLoop implements Runnable {
                 journal.appendDelivery(d.seq(), d.request().toArray());
                 unsynced++;
             }
-            deliveries.add(d);
+            unsynced += decryption.ordered(d);
         }
         if (decided != null) {
             unsynced += decided.persist(step.outputs());
@@ -263,10 +275,14 @@ final class NodeLoop implements Runnable {
         if (catchUp != null) {
             catchUp.afterSync(System.nanoTime());
         }
-        for (AbcDelivery d : deliveries) {
-            deliver(d);
+        decryption.afterSync();
+        for (Decryption.Released r : decryption.released()) {
+            deliver(r);
+            certification.delivered(r.asShown());
         }
-        deliveries.clear();
+        if (!decryption.holding()) { // a round's deliveries come in one step: once none is held, its last round is complete
+            certification.flush();
+        }
         publish();
     }
 
@@ -292,10 +308,9 @@ final class NodeLoop implements Runnable {
         counters.sent(peer, frame.length);
     }
 
-    private void deliver(AbcDelivery d) {
-        if (d.seq() >= recovery.end()) { // earlier ones were handed out by replay()
-            handOut(d);
-        }
+    private void deliver(Decryption.Released r) {
+        AbcDelivery d = r.ordered();
+        handOut(r.asShown()); // earlier ones were handed out by replay()
         List<CompletableFuture<Long>> waiting = pending.isEmpty() ? null : pending.remove(new RequestKey(d.request()));
         if (waiting != null) {
             for (CompletableFuture<Long> f : waiting) {
@@ -318,5 +333,6 @@ final class NodeLoop implements Runnable {
             }
         }
         pending.clear();
+        certification.failPending(cause);
     }
 }

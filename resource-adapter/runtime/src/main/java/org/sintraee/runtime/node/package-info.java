@@ -83,6 +83,37 @@
  * never the product. Catch-up, Decided records and restart are off there (catch-up frames are an
  * {@code UNEXPECTED} fault), and a LEADER node refuses a journal that holds records.
  *
+ * <p><b>Order certificates</b> ({@link org.sintraee.runtime.node.Node#certify}; family {@code CERT}
+ * of the wire codec, instance {@code <tag>/cert}; the protocol is
+ * {@link org.sintraee.protocol.cert.RoundCertifier}). After each group's sync, the deliveries
+ * handed out are grouped by round (a round's deliveries always come in one step), each round's
+ * leaves and Merkle root ({@link org.sintraee.api.OrderHashes}) are kept, and its statement goes
+ * to the certifier. {@code certify(seq)} asks the certifier to sign seq's round; the future
+ * completes with the round's combined signature and seq's Merkle path. Bounds: the last 256
+ * rounds (by round number) and at most 2^18 leaves (8 MiB), oldest dropped first; at most 4096
+ * waiting calls. Rounds delivered before this node started (journal replay) are not kept. The
+ * certifier writes no journal record (its shares are deterministic), so its frames leave at once.
+ *
+ * <p><b>Encrypted requests</b> (secure causal atomic broadcast, [CKPS01] §6;
+ * {@link org.sintraee.runtime.node.Node#submitEncrypted}; family {@code SCABC} of the wire codec,
+ * instance {@code <tag>/dec}; the protocol is {@link org.sintraee.protocol.scabc.ScabcDecryption};
+ * the loop's part is {@code Decryption}). An encrypted request is an ordinary request whose bytes
+ * are {@link org.sintraee.runtime.journal.OpenedRecords#MARKER} + a TDH2 ciphertext labelled
+ * {@code (<tag>/dec, "server-<id>", random id)}; {@code submit} refuses one with the marker that
+ * fails admission. Every ordered seq enters the decryption layer at position = seq (a plain
+ * request as empty bytes, skipped at once), so a server releases its decryption share only after
+ * the seq is ordered, journals it in the same group commit, and sends it after the sync. The
+ * listener gets seq s (and every later seq) only once s is opened: the plaintext, or an EMPTY
+ * request when s cannot be opened (invalid, a replayed key, an undecryptable payload: the same at
+ * every honest server). An {@code opened/<seq>} record precedes the release, so replay after a
+ * restart shows the same content without decrypting again, and the journal's delivery reader
+ * shows it too. A server that orders a seq after its peers opened it (restart between ordering
+ * and opening, catch-up) sends its share; each peer answers a late share with its own, kept for
+ * its last 16384 shares and at most 32 answers per peer per group. A server lagging further
+ * behind holds delivery at that seq until it is restarted with peers that still keep the share
+ * (see Decryption). Order certificates cover the released (opened) content. Without a decryption
+ * key, encrypted requests are released as ordered (a configuration error).
+ *
  * <p><b>Limits.</b> A request already delivered cannot be submitted again (its seq is not
  * kept). The futures complete on the loop thread. The loop waits at most 100 ms for an event
  * (so catch-up can re-ask and pace its answers) and creates no thread for it.

@@ -53,7 +53,8 @@ public final class ReplicaEngine implements Closeable {
         this.journal = journal;
         // the node sends only after start(), by which time the links exist
         this.node = new Node(ctx, settings.nodeSettings(), journal,
-                outboxFilter.apply((peer, frame) -> links.send(peer, frame)), listener);
+                outboxFilter.apply((peer, frame) -> links.send(peer, frame)), listener, keys.serviceSignatureShare(),
+                publicKeys.encryption(), keys.decryptionKey());
     }
 
     /**
@@ -105,6 +106,27 @@ public final class ReplicaEngine implements Closeable {
 
     public Node node() {
         return node;
+    }
+
+    /**
+     * Reads journaled deliveries back by seq, for consumers that begin after the listener showed
+     * them; bound each read by the seqs the listener has shown. Closed with the engine.
+     */
+    public org.sintraee.runtime.journal.DeliveryReader deliveryReader() throws IOException {
+        return journal.deliveryReader();
+    }
+
+    /**
+     * The order certificate of delivered {@code seq}, signed by the service's one threshold RSA
+     * key ({@link #serviceKey()}); see {@link Node#certify} for when it completes or fails.
+     */
+    public java.util.concurrent.CompletableFuture<org.sintraee.api.OrderCertificate> certify(long seq) {
+        return node.certify(seq);
+    }
+
+    /** The service's public RSA key: what order certificates verify against. */
+    public java.security.PublicKey serviceKey() {
+        return publicKeys.serviceSignature().toJcaPublicKey();
     }
 
     public PublicKeys publicKeys() {

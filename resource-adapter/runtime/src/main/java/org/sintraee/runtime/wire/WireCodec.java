@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.sintraee.protocol.aba.AbaMessage;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.cbc.CbcMessage;
+import org.sintraee.protocol.cert.CertMessage;
 import org.sintraee.protocol.coin.CoinMessage;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.crypto.Decoded;
@@ -35,7 +36,7 @@ public final class WireCodec {
     }
 
     /** Families: the first kind byte, naming the protocol whose message type follows. */
-    enum Family { RBC, CBC, COIN, ABA, MVBA, ABC, SCABC, STACK, CATCHUP }
+    enum Family { RBC, CBC, COIN, ABA, MVBA, ABC, SCABC, STACK, CATCHUP, CERT }
 
     private WireCodec() {
     }
@@ -69,6 +70,8 @@ public final class WireCodec {
             OrderingCodec.stack(w.u8(Family.STACK.ordinal()), m);
         } else if (message instanceof CatchUpMessage m) {
             OrderingCodec.catchUp(w.u8(Family.CATCHUP.ordinal()), m);
+        } else if (message instanceof CertMessage m) {
+            CertCodec.cert(w.u8(Family.CERT.ordinal()), m);
         } else {
             throw new IllegalArgumentException("no wire encoding for " + message.getClass().getName());
         }
@@ -130,6 +133,7 @@ public final class WireCodec {
             case 6 -> OrderingCodec.scabc(r);
             case 7 -> OrderingCodec.stack(r);
             case 8 -> OrderingCodec.catchUp(r);
+            case 9 -> CertCodec.cert(r);
             default -> throw new WireException("unknown family " + family);
         };
         if (r.remaining() != 0) {

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.sintraee.protocol.core.ServerContext;
+import org.sintraee.protocol.crypto.DecryptionKey;
+import org.sintraee.protocol.crypto.ThresholdDecryption;
+import org.sintraee.protocol.crypto.shoup.ShoupKeySet;
 import org.sintraee.protocol.sim.Contexts;
 import org.sintraee.runtime.journal.FsyncPolicy;
 import org.sintraee.runtime.journal.Journal;
@@ -33,16 +36,32 @@ final class MemoryNetwork implements AutoCloseable {
     final List<ServerContext> contexts = Contexts.mock(N, T);
     final Node[] nodes = new Node[N + 1]; // volatile enough: tests set them before start or through restart
     final Journal[] journals = new Journal[N + 1];
+    /** The service's threshold RSA key; nodes built while it is set can certify. */
+    volatile ShoupKeySet serviceKeys;
+    /** The service's threshold encryption and every server's key (index i-1: server i); nodes built while set open encrypted requests. */
+    volatile ThresholdDecryption encryption;
+    volatile List<DecryptionKey> decryptionKeys;
     /** Per node, the delivered requests by seq, as its listener saw them. */
     final Map<Integer, List<byte[]>> deliveries = new ConcurrentHashMap<>();
     private final Map<Integer, UnaryOperator<byte[]>> transforms = new ConcurrentHashMap<>();
     /** Nodes whose inbound frames are dropped (cut off). */
     private final Set<Integer> cut = ConcurrentHashMap.newKeySet();
+    /** Per receiver, frames to drop on the way in (true: dropped). */
+    private final Map<Integer, java.util.function.Predicate<byte[]>> inboundDrops = new ConcurrentHashMap<>();
     private final List<LinkedBlockingQueue<byte[]>> queues = new ArrayList<>();
 
     /** Frames sent by {@code sender} go through {@code transform} (null result: dropped). */
     void transform(int sender, UnaryOperator<byte[]> transform) {
         transforms.put(sender, transform);
+    }
+
+    /** Frames to node {@code to} that {@code drop} accepts are dropped; null removes the filter. */
+    void dropInbound(int to, java.util.function.Predicate<byte[]> drop) {
+        if (drop == null) {
+            inboundDrops.remove(to);
+        } else {
+            inboundDrops.put(to, drop);
+        }
     }
 
     /** Drops every frame to node i while {@code off} (it still sends). */
@@ -79,7 +98,8 @@ final class MemoryNetwork implements AutoCloseable {
             seen.add(request);
         };
         nodes[i] = new Node(contexts.get(i - 1), settings, durability.apply(Durability.of(journals[i])),
-                journals[i].recovered(), out, listener);
+                journals[i].recovered(), out, listener, serviceKeys == null ? null : serviceKeys.share(i),
+                encryption, encryption == null ? null : decryptionKeys.get(i - 1));
         return nodes[i];
     }
 
@@ -131,7 +151,8 @@ final class MemoryNetwork implements AutoCloseable {
         try {
             for (byte[] f = q.take(); f != POISON; f = q.take()) {
                 Node target = nodes[to];
-                if (target != null && !cut.contains(to)) {
+                java.util.function.Predicate<byte[]> drop = inboundDrops.get(to);
+                if (target != null && !cut.contains(to) && (drop == null || !drop.test(f))) {
                     target.received(from, f);
                 }
             }

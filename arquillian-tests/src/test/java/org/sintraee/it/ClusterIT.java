@@ -1,0 +1,287 @@
+package org.sintraee.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sintraee.api.OrderCertificate;
+import org.sintraee.api.ServiceKeys;
+import org.sintraee.it.ProbeClient.Deliveries;
+import org.sintraee.it.ProbeClient.Recorded;
+
+/**
+ * Four real Payara Micro servers with the real sintra-rar.rar and the Micro WAR (extended with
+ * the probe), started once for the class. Requests are submitted through the connection
+ * factory in container transactions; the probe's CDI observer records each ordered request
+ * in its delivery transaction. The crash test comes last: it kills and restarts a server.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String NOT_BROADCAST = "failed org.sintraee.api.NotBroadcastException";
+    private static final long DEADLINE_MS = 120_000;
+
+    private static MicroCluster cluster;
+    private static ProbeClient probe;
+    /** Every request committed so far, by SHA-256, with the seq its stage completed with. */
+    private static final Map<String, Long> COMMITTED = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        long begun = System.nanoTime();
+        Path dir = Path.of(System.getProperty("sintra.it.clusterDir"));
+        Path war = ProbeWar.build("sintra-ear-micro.war", dir.resolveSibling(dir.getFileName() + "-probe.war"));
+        Path deployments = Path.of(System.getProperty("sintra.it.deployments"));
+        cluster = MicroCluster.start(dir, Path.of(System.getProperty("sintra.it.microJar")),
+                Path.of(System.getProperty("sintra.it.adminCredentials")), deployments.resolve("sintra-rar.rar"), war,
+                "sintra/probe/deliveries");
+        probe = new ProbeClient(cluster);
+        System.out.printf("ClusterIT: 4 servers ready after %d s%n", (System.nanoTime() - begun) / 1_000_000_000);
+    }
+
+    @AfterAll
+    static void stopCluster() throws InterruptedException {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void committedSubmissionsAtDifferentServersAppearAtAllFourInTheSameOrder() throws Exception {
+        commitAtEveryServerAtOnce("order", 3);
+        List<List<Recorded>> all = awaitSameEverywhere(COMMITTED.keySet());
+        for (List<Recorded> recorded : all) {
+            assertEquals(withRounds(all.get(0)), withRounds(recorded),
+                    "every server orders each request in the same round");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSubmissionInARolledBackTransactionIsNeverBroadcast() throws Exception {
+        List<String> rolledBack = new ArrayList<>();
+        for (String tx : List.of("rollback-only", "exception")) {
+            for (int id : List.of(2, 3)) {
+                byte[] request = ("rolled-back-" + tx + "-" + id + "-" + System.nanoTime())
+                        .getBytes(StandardCharsets.UTF_8);
+                String answer = probe.submit(id, tx, request);
+                assertTrue(answer.startsWith(NOT_BROADCAST), "server " + id + ", " + tx + ": " + answer);
+                rolledBack.add(ProbeClient.sha256(request));
+            }
+        }
+        // submitted after the rolled-back ones: once it is everywhere, they would have been too
+        commit(2, "after-rollbacks");
+        for (List<Recorded> recorded : awaitSameEverywhere(COMMITTED.keySet())) {
+            assertTrue(recorded.stream().map(Recorded::sha256).noneMatch(rolledBack::contains),
+                    "a rolled-back request was delivered: " + recorded);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void observersSeeEveryRequestExactlyOnceAndInOrder() throws Exception {
+        commitAtEveryServerAtOnce("once", 5);
+        List<List<Recorded>> all = awaitSameEverywhere(COMMITTED.keySet());
+        for (List<Recorded> recorded : all) {
+            assertEquals(COMMITTED.size(), recorded.size(), "exactly the committed requests, no more: " + recorded);
+            for (int i = 1; i < recorded.size(); i++) {
+                assertTrue(recorded.get(i).round() >= recorded.get(i - 1).round(), "rounds never go back: " + recorded);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anOrderCertificateFromAnotherServerVerifiesAgainstTheOneServiceKey() throws Exception {
+        byte[] request = ("certified-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long seq = probe.submitCommitted(3, request);
+        COMMITTED.put(ProbeClient.sha256(request), seq);
+        awaitSameEverywhere(COMMITTED.keySet());
+
+        String answer = probe.certify(1, seq);
+        assertTrue(answer.startsWith("certificate "), answer);
+        OrderCertificate certificate = OrderCertificate.fromBytes(Base64.getDecoder().decode(answer.substring(12)));
+        PublicKey serviceKey = ServiceKeys.readPem(cluster.keys().resolve(ServiceKeys.FILE_NAME));
+        byte[] other = "not-the-request".getBytes(StandardCharsets.UTF_8);
+        assertAll(certificate.toString(),
+                () -> assertEquals(seq, certificate.seq()),
+                () -> assertTrue(certificate.verify(serviceKey, request), "verifies with the service key alone"),
+                () -> assertFalse(certificate.verify(serviceKey, other), "and for no other request"));
+    }
+
+    @Test
+    @Order(5)
+    void aServerKilledUnderLoadCatchesUpAndItsObserversGetExactlyTheMissedRequests() throws Exception {
+        int victim = 4;
+        String bootBefore = probe.deliveries(victim).boot();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicReference<Throwable> loadFailure = new AtomicReference<>();
+        AtomicInteger loaded = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        for (int id = 1; id <= 3; id++) {
+            int server = id;
+            load.submit(() -> {
+                for (int k = 0; loading.get(); k++) {
+                    try {
+                        commit(server, "load-" + server + "-" + k);
+                        loaded.incrementAndGet();
+                    } catch (Exception | AssertionError e) {
+                        loadFailure.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            });
+        }
+        try {
+            awaitLoad(loaded, 6, loadFailure);
+            cluster.kill9(victim);
+            long killedAt = System.nanoTime();
+            int atKill = loaded.get();
+            awaitLoad(loaded, atKill + 10, loadFailure); // the other three keep delivering
+            cluster.restart(victim);
+            System.out.printf("ClusterIT: server %d killed, restarted and ready after %d s%n", victim,
+                    (System.nanoTime() - killedAt) / 1_000_000_000);
+            awaitLoad(loaded, loaded.get() + 5, loadFailure);
+        } finally {
+            loading.set(false);
+            load.shutdown();
+            assertTrue(load.awaitTermination(3, TimeUnit.MINUTES), "the load stops");
+        }
+        assertNull(loadFailure.get(), () -> "a submit at a live server failed: " + loadFailure.get());
+
+        List<Recorded> atVictim = awaitSameEverywhere(COMMITTED.keySet()).get(victim - 1);
+        String bootAfter = probe.deliveries(victim).boot();
+        assertNotEquals(bootBefore, bootAfter, "the victim was restarted");
+        int beforeKill = (int) atVictim.stream().takeWhile(r -> r.boot().equals(bootBefore)).count();
+        List<Recorded> afterRestart = atVictim.subList(beforeKill, atVictim.size());
+        assertTrue(beforeKill > 0, "its deliveries before the kill survived in H2: " + atVictim);
+        assertFalse(afterRestart.isEmpty(), "it caught up after the restart");
+        // after the restart: Payara Micro first loads the applications its root directory remembers,
+        // then redeploys the --deploy archives, so two deployments (boot ids) may share the rest
+        assertTrue(afterRestart.stream().noneMatch(r -> r.boot().equals(bootBefore)),
+                "recorded before the kill, then only after the restart: " + atVictim);
+        assertEquals(bootAfter, afterRestart.get(afterRestart.size() - 1).boot(), "the running deployment records");
+        assertEquals(beforeKill, afterRestart.get(0).seq(), "it resumes at its first unapplied seq");
+    }
+
+    /** Submits in a committed transaction at {@code id}; remembers the request and the seq its stage gave. */
+    private static void commit(int id, String label) throws Exception {
+        byte[] request = (label + "-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long seq = probe.submitCommitted(id, request);
+        COMMITTED.put(ProbeClient.sha256(request), seq);
+    }
+
+    private static void awaitLoad(AtomicInteger loaded, int atLeast, AtomicReference<Throwable> failure)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DEADLINE_MS;
+        while (loaded.get() < atLeast && failure.get() == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("only " + loaded.get() + " of " + atLeast + " load requests delivered"
+                        + cluster.tails());
+            }
+            Thread.sleep(200);
+        }
+        assertNull(failure.get(), () -> "the load failed: " + failure.get());
+    }
+
+    /**
+     * Waits until every server recorded every request in {@code expected}, and then checks each
+     * server's record: seqs 0, 1, 2, ... without gap or repeat, each request once, each at the seq
+     * its submitter's stage completed with, and the same sequence at all four.
+     */
+    private static List<List<Recorded>> awaitSameEverywhere(Set<String> expected) throws Exception {
+        long deadline = System.currentTimeMillis() + DEADLINE_MS;
+        List<List<Recorded>> all = new ArrayList<>();
+        for (int id = 1; id <= MicroCluster.SERVERS; id++) {
+            Deliveries deliveries = probe.deliveries(id);
+            while (!deliveries.recorded().stream().map(Recorded::sha256).toList().containsAll(expected)) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("server " + id + " recorded " + deliveries.recorded().size()
+                            + " deliveries, not all of the " + expected.size() + " expected" + cluster.tails());
+                }
+                Thread.sleep(250);
+                deliveries = probe.deliveries(id);
+            }
+            List<Recorded> recorded = deliveries.recorded();
+            assertExactlyOnceInOrder(id, recorded);
+            all.add(recorded);
+        }
+        int common = all.stream().mapToInt(List::size).min().orElseThrow();
+        for (List<Recorded> recorded : all) {
+            assertEquals(ordered(all.get(0).subList(0, common)), ordered(recorded.subList(0, common)),
+                    "the same order at every server");
+        }
+        return all;
+    }
+
+    private static void assertExactlyOnceInOrder(int id, List<Recorded> recorded) {
+        Map<String, Long> seqOf = new HashMap<>();
+        for (int i = 0; i < recorded.size(); i++) {
+            Recorded r = recorded.get(i);
+            assertEquals(i, r.seq(), "server " + id + ": seqs from 0 without gap or repeat: " + recorded);
+            assertNull(seqOf.put(r.sha256(), r.seq()), "server " + id + ": a request delivered twice: " + recorded);
+            Long submitted = COMMITTED.get(r.sha256());
+            if (submitted != null) {
+                assertEquals(submitted, r.seq(), "server " + id + ": delivered at the seq its submitter was told");
+            }
+        }
+    }
+
+    /** What every server must agree on (a server replaying its journal after a crash may see a lower round). */
+    private static List<String> ordered(List<Recorded> recorded) {
+        return recorded.stream().map(r -> r.seq() + " " + r.sha256()).toList();
+    }
+
+    private static List<String> withRounds(List<Recorded> recorded) {
+        return recorded.stream().map(r -> r.seq() + " " + r.round() + " " + r.sha256()).toList();
+    }
+
+    /** Each server commits {@code count} requests named {@code prefix-server-k}, all servers at once. */
+    private void commitAtEveryServerAtOnce(String prefix, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(MicroCluster.SERVERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int id = 1; id <= MicroCluster.SERVERS; id++) {
+                int server = id;
+                done.add(clients.submit(() -> {
+                    for (int k = 0; k < count; k++) {
+                        commit(server, prefix + "-" + server + "-" + k);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+}
