@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sintraee.api.OrderCertificate;
 import org.sintraee.api.ServiceKeys;
+import org.sintraee.api.notary.NotaryClient;
+import org.sintraee.api.notary.NotaryReceipt;
+import org.sintraee.api.notary.NotaryRequest;
 import org.sintraee.it.ProbeClient.Deliveries;
 import org.sintraee.it.ProbeClient.Recorded;
 
@@ -134,6 +137,32 @@ class ClusterIT {
                 () -> assertEquals(seq, certificate.seq()),
                 () -> assertTrue(certificate.verify(serviceKey, request), "verifies with the service key alone"),
                 () -> assertFalse(certificate.verify(serviceKey, other), "and for no other request"));
+    }
+
+    @Test
+    @Order(4)
+    void aNotaryReceiptFromTPlusOneServersVerifiesWithTheJdkAgainstTheOneServiceKey() throws Exception {
+        PublicKey serviceKey = ServiceKeys.readPem(cluster.keys().resolve(ServiceKeys.FILE_NAME));
+        byte[] digest = documentDigest("document " + System.nanoTime());
+        NotaryReceipt receipt = notary(2, 4, serviceKey).stamp(digest); // t + 1 = 2 servers
+        COMMITTED.put(ProbeClient.sha256(NotaryRequest.encode(digest)), receipt.seq());
+        awaitSameEverywhere(COMMITTED.keySet());
+        assertTrue(receipt.verify(serviceKey), "verifies with the JDK and the service key alone");
+        assertFalse(new NotaryReceipt(documentDigest("another document"), receipt.certificate()).verify(serviceKey),
+                "and vouches for no other document");
+
+        NotaryReceipt again = notary(1, 3, serviceKey).stamp(digest);
+        assertEquals(receipt.seq(), again.seq(), "a digest stamped before keeps its first place");
+        assertTrue(again.verify(serviceKey));
+    }
+
+    private static byte[] documentDigest(String document) {
+        return java.util.HexFormat.of().parseHex(ProbeClient.sha256(document.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private NotaryClient notary(int first, int second, PublicKey serviceKey) {
+        return new NotaryClient(List.of(cluster.url(first, ""), cluster.url(second, "")), 1, serviceKey,
+                java.time.Duration.ofMinutes(2));
     }
 
     @Test
