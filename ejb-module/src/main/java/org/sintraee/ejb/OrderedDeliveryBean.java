@@ -52,7 +52,8 @@ public class OrderedDeliveryBean implements SintraListener {
             throw new IllegalStateException("delivery " + delivery.seq() + " would skip seqs from "
                     + position.nextSeq() + "; the adapter delivers from firstUnapplied()");
         }
-        ordered.fire(new OrderedRequest(delivery));
+        OrderedRequest event = new OrderedRequest(delivery);
+        event.type().map(RequestType.Literal::new).map(ordered::select).orElse(ordered).fire(event);
         position.applied(delivery.seq());
     }
 

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.sintraee.api.OrderedRequest;
 import org.sintraee.api.notary.NotaryRequest;
+import org.sintraee.ejb.RequestType;
 
 /**
  * The notary's replicated state: records each ordered notary request. It observes the
@@ -20,7 +21,7 @@ public class NotaryLedger {
     @PersistenceContext
     private EntityManager em;
 
-    void record(@Observes OrderedRequest ordered) {
+    void record(@Observes @RequestType(NotaryRequest.TYPE) OrderedRequest ordered) {
         NotaryRequest.digestOf(ordered.request()).ifPresent(digest -> {
             // the first place of a digest is its stamp; a later identical request changes nothing
             if (em.find(NotaryEntry.class, ordered.seq()) == null && find(digest).isEmpty()) {

@@ -28,4 +28,33 @@ public record OrderedRequest(Delivery delivery) {
     public byte[] request() {
         return delivery.request();
     }
+
+    /**
+     * The request's type by the convention that a typed request starts with its type name in
+     * printable ASCII (at most {@value #MAX_TYPE_CHARS} characters, no spaces) and a zero byte,
+     * e.g. {@code "sintra-ee/notary/v1\0..."}; empty for any other request. The Sintra EE bean
+     * fires each event with a {@code @RequestType} qualifier of this name, so an observer can
+     * take one type only; one without a qualifier sees every request.
+     */
+    public java.util.Optional<String> type() {
+        return typeOf(delivery.request());
+    }
+
+    /** Longest type name {@link #type()} reads. */
+    public static final int MAX_TYPE_CHARS = 64;
+
+    /** {@link #type()} of raw request bytes. */
+    public static java.util.Optional<String> typeOf(byte[] request) {
+        for (int i = 0; i < request.length && i <= MAX_TYPE_CHARS; i++) {
+            byte c = request[i];
+            if (c == 0) {
+                return i == 0 ? java.util.Optional.empty()
+                        : java.util.Optional.of(new String(request, 0, i, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            if (c <= ' ' || c > '~') {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
 public final class NotaryRequest {
     /** Bytes of a document digest (SHA-256). */
     public static final int DIGEST_BYTES = 32;
-    private static final byte[] PREFIX = "sintra-ee/notary/v1\0".getBytes(StandardCharsets.US_ASCII);
+    /** The request type ({@code OrderedRequest.type()}) of notary requests. */
+    public static final String TYPE = "sintra-ee/notary/v1";
+    private static final byte[] PREFIX = (TYPE + "\0").getBytes(StandardCharsets.US_ASCII);
 
     private NotaryRequest() {
     }
