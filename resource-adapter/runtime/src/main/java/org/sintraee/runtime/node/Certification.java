@@ -61,13 +61,24 @@ final class Certification {
     private int waiters;
     private long heldLeaves;
     /** Deliveries of the group's last round, until {@link #flush()}. */
+    private final long liveFrom;
     private long openRound = -1;
     private long openFirst;
+    /** The open round holds a replayed delivery: it is not kept (see the constructor). */
+    private boolean openReplayed;
     private List<byte[]> openLeaves = new ArrayList<>();
     private long nextSeq;
 
     /** @param certifier null when this server has no service key share: certify() then fails */
-    Certification(RoundCertifier certifier, int self, int n, PeerCounters counters, FrameSender sender) {
+    /**
+     * @param liveFrom the first seq this run's atomic broadcast delivers: earlier ones are replayed
+     *                 from the journal, where a round past the last Decided marker is only a lower
+     *                 bound, so this server never signs a round that holds any of them (another
+     *                 server's statement would differ, and this honest server would be blamed)
+     */
+    Certification(RoundCertifier certifier, int self, int n, PeerCounters counters, FrameSender sender,
+                  long liveFrom) {
+        this.liveFrom = liveFrom;
         this.certifier = certifier;
         this.self = self;
         this.n = n;
@@ -87,7 +98,9 @@ final class Certification {
             flush();
             openRound = d.round();
             openFirst = d.seq();
+            openReplayed = false;
         }
+        openReplayed |= d.seq() < liveFrom;
         openLeaves.add(OrderHashes.leaf(d.seq(), d.round(), d.request().toArray()));
         nextSeq = Math.max(nextSeq, d.seq() + 1);
     }
@@ -99,6 +112,9 @@ final class Certification {
         }
         List<byte[]> leaves = openLeaves;
         openLeaves = new ArrayList<>();
+        if (openReplayed) {
+            return; // certify() of its seqs fails here; the other servers certify the round
+        }
         Held h = new Held(openRound, openFirst, leaves, OrderHashes.root(leaves));
         rounds.put(h.round(), h);
         byFirstSeq.put(h.firstSeq(), h.round());

@@ -100,7 +100,7 @@ final class NodeLoop implements Runnable {
         this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal);
         this.catchUp = abc == null ? null
                 : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime());
-        this.certification = new Certification(certifier, self, n, counters, this::sendFrame);
+        this.certification = new Certification(certifier, self, n, counters, this::sendFrame, recovery.end());
         this.decryption = decryption;
         this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);
     }

@@ -68,6 +68,39 @@ class NodeCertifyTest {
     }
 
     @Test
+    void aRestartedServerSignsNoReplayedRoundAndIsNeverBlamedForOne() throws Exception {
+        PublicKey serviceKey = keys.publicKey().toJcaPublicKey();
+        try (MemoryNetwork net = start()) {
+            net.start();
+            List<Long> before = submit(net, 6);
+            net.stop(2);
+            net.restart(2, dir, NodeOrderTest.SETTINGS);
+            long last = before.get(before.size() - 1);
+            MemoryNetwork.await("node 2 replaying", () -> net.nodes[2].metrics().delivered() > last);
+            // a replayed round cannot be certified at node 2 (its round may be a lower bound) ...
+            ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                    () -> net.nodes[2].certify(before.get(0)).get(60, TimeUnit.SECONDS));
+            assertInstanceOf(IllegalStateException.class, e.getCause(), e.toString());
+            // ... the others certify it, and a new round is certified at node 2 too
+            assertTrue(net.nodes[1].certify(before.get(0)).get(60, TimeUnit.SECONDS).verify(serviceKey, request(0)));
+            List<Long> after = new ArrayList<>();
+            for (int k = 20; k < 23; k++) {
+                after.add(net.nodes[2].submit(request(k)).get(60, TimeUnit.SECONDS));
+            }
+            OrderCertificate c = net.nodes[2].certify(after.get(2)).get(60, TimeUnit.SECONDS);
+            assertTrue(c.verify(serviceKey, request(22)), c.toString());
+            for (int i = 1; i <= MemoryNetwork.N; i++) {
+                for (int j = 1; j <= MemoryNetwork.N; j++) {
+                    if (i != j) {
+                        assertEquals(0, net.nodes[i].metrics().peer(j).faults(FaultKind.INVALID_PROOF),
+                                "an honest server " + j + " blamed at " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void certificatesVerifyWithTheJdkAndTamperingFails() throws Exception {
         PublicKey serviceKey = keys.publicKey().toJcaPublicKey();
         try (MemoryNetwork net = start()) {
