@@ -12,14 +12,9 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +30,6 @@ import org.sintraee.api.ServiceKeys;
 import org.sintraee.api.notary.NotaryClient;
 import org.sintraee.api.notary.NotaryReceipt;
 import org.sintraee.api.notary.NotaryRequest;
-import org.sintraee.it.ProbeClient.Deliveries;
 import org.sintraee.it.ProbeClient.Recorded;
 
 /**
@@ -52,8 +46,8 @@ class ClusterIT {
 
     private static MicroCluster cluster;
     private static ProbeClient probe;
-    /** Every request committed so far, by SHA-256, with the seq its stage completed with. */
-    private static final Map<String, Long> COMMITTED = new ConcurrentHashMap<>();
+    /** Every request committed so far, and the checks of what the servers recorded. */
+    private static OrderLedger ledger;
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -64,7 +58,8 @@ class ClusterIT {
         cluster = MicroCluster.start(dir, Path.of(System.getProperty("sintra.it.microJar")),
                 Path.of(System.getProperty("sintra.it.adminCredentials")), deployments.resolve("sintra-rar.rar"), war,
                 "sintra/probe/deliveries");
-        probe = new ProbeClient(cluster);
+        probe = new ProbeClient(cluster::url);
+        ledger = new OrderLedger(probe, MicroCluster.SERVERS, cluster::tails);
         System.out.printf("ClusterIT: 4 servers ready after %d s%n", (System.nanoTime() - begun) / 1_000_000_000);
     }
 
@@ -78,10 +73,10 @@ class ClusterIT {
     @Test
     @Order(1)
     void committedSubmissionsAtDifferentServersAppearAtAllFourInTheSameOrder() throws Exception {
-        commitAtEveryServerAtOnce("order", 3);
-        List<List<Recorded>> all = awaitSameEverywhere(COMMITTED.keySet());
+        ledger.commitAtEveryServerAtOnce("order", 3);
+        List<List<Recorded>> all = ledger.awaitSameEverywhere();
         for (List<Recorded> recorded : all) {
-            assertEquals(withRounds(all.get(0)), withRounds(recorded),
+            assertEquals(OrderLedger.withRounds(all.get(0)), OrderLedger.withRounds(recorded),
                     "every server orders each request in the same round");
         }
     }
@@ -100,8 +95,8 @@ class ClusterIT {
             }
         }
         // submitted after the rolled-back ones: once it is everywhere, they would have been too
-        commit(2, "after-rollbacks");
-        for (List<Recorded> recorded : awaitSameEverywhere(COMMITTED.keySet())) {
+        ledger.commit(2, "after-rollbacks");
+        for (List<Recorded> recorded : ledger.awaitSameEverywhere()) {
             assertTrue(recorded.stream().map(Recorded::sha256).noneMatch(rolledBack::contains),
                     "a rolled-back request was delivered: " + recorded);
         }
@@ -110,10 +105,10 @@ class ClusterIT {
     @Test
     @Order(3)
     void observersSeeEveryRequestExactlyOnceAndInOrder() throws Exception {
-        commitAtEveryServerAtOnce("once", 5);
-        List<List<Recorded>> all = awaitSameEverywhere(COMMITTED.keySet());
+        ledger.commitAtEveryServerAtOnce("once", 5);
+        List<List<Recorded>> all = ledger.awaitSameEverywhere();
         for (List<Recorded> recorded : all) {
-            assertEquals(COMMITTED.size(), recorded.size(), "exactly the committed requests, no more: " + recorded);
+            assertEquals(ledger.size(), recorded.size(), "exactly the committed requests, no more: " + recorded);
             for (int i = 1; i < recorded.size(); i++) {
                 assertTrue(recorded.get(i).round() >= recorded.get(i - 1).round(), "rounds never go back: " + recorded);
             }
@@ -125,8 +120,8 @@ class ClusterIT {
     void anOrderCertificateFromAnotherServerVerifiesAgainstTheOneServiceKey() throws Exception {
         byte[] request = ("certified-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
         long seq = probe.submitCommitted(3, request);
-        COMMITTED.put(ProbeClient.sha256(request), seq);
-        awaitSameEverywhere(COMMITTED.keySet());
+        ledger.committed(request, seq);
+        ledger.awaitSameEverywhere();
 
         String answer = probe.certify(1, seq);
         assertTrue(answer.startsWith("certificate "), answer);
@@ -145,8 +140,8 @@ class ClusterIT {
         PublicKey serviceKey = ServiceKeys.readPem(cluster.keys().resolve(ServiceKeys.FILE_NAME));
         byte[] digest = documentDigest("document " + System.nanoTime());
         NotaryReceipt receipt = notary(2, 4, serviceKey).stamp(digest); // t + 1 = 2 servers
-        COMMITTED.put(ProbeClient.sha256(NotaryRequest.encode(digest)), receipt.seq());
-        awaitSameEverywhere(COMMITTED.keySet());
+        ledger.committed(NotaryRequest.encode(digest), receipt.seq());
+        ledger.awaitSameEverywhere();
         assertTrue(receipt.verify(serviceKey), "verifies with the JDK and the service key alone");
         assertFalse(new NotaryReceipt(documentDigest("another document"), receipt.certificate()).verify(serviceKey),
                 "and vouches for no other document");
@@ -179,7 +174,7 @@ class ClusterIT {
             load.submit(() -> {
                 for (int k = 0; loading.get(); k++) {
                     try {
-                        commit(server, "load-" + server + "-" + k);
+                        ledger.commit(server, "load-" + server + "-" + k);
                         loaded.incrementAndGet();
                     } catch (Exception | AssertionError e) {
                         loadFailure.compareAndSet(null, e);
@@ -205,7 +200,7 @@ class ClusterIT {
         }
         assertNull(loadFailure.get(), () -> "a submit at a live server failed: " + loadFailure.get());
 
-        List<Recorded> atVictim = awaitSameEverywhere(COMMITTED.keySet()).get(victim - 1);
+        List<Recorded> atVictim = ledger.awaitSameEverywhere().get(victim - 1);
         String bootAfter = probe.deliveries(victim).boot();
         assertNotEquals(bootBefore, bootAfter, "the victim was restarted");
         int beforeKill = (int) atVictim.stream().takeWhile(r -> r.boot().equals(bootBefore)).count();
@@ -220,13 +215,6 @@ class ClusterIT {
         assertEquals(beforeKill, afterRestart.get(0).seq(), "it resumes at its first unapplied seq");
     }
 
-    /** Submits in a committed transaction at {@code id}; remembers the request and the seq its stage gave. */
-    private static void commit(int id, String label) throws Exception {
-        byte[] request = (label + "-" + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-        long seq = probe.submitCommitted(id, request);
-        COMMITTED.put(ProbeClient.sha256(request), seq);
-    }
-
     private static void awaitLoad(AtomicInteger loaded, int atLeast, AtomicReference<Throwable> failure)
             throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEADLINE_MS;
@@ -238,79 +226,5 @@ class ClusterIT {
             Thread.sleep(200);
         }
         assertNull(failure.get(), () -> "the load failed: " + failure.get());
-    }
-
-    /**
-     * Waits until every server recorded every request in {@code expected}, and then checks each
-     * server's record: seqs 0, 1, 2, ... without gap or repeat, each request once, each at the seq
-     * its submitter's stage completed with, and the same sequence at all four.
-     */
-    private static List<List<Recorded>> awaitSameEverywhere(Set<String> expected) throws Exception {
-        long deadline = System.currentTimeMillis() + DEADLINE_MS;
-        List<List<Recorded>> all = new ArrayList<>();
-        for (int id = 1; id <= MicroCluster.SERVERS; id++) {
-            Deliveries deliveries = probe.deliveries(id);
-            while (!deliveries.recorded().stream().map(Recorded::sha256).toList().containsAll(expected)) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("server " + id + " recorded " + deliveries.recorded().size()
-                            + " deliveries, not all of the " + expected.size() + " expected" + cluster.tails());
-                }
-                Thread.sleep(250);
-                deliveries = probe.deliveries(id);
-            }
-            List<Recorded> recorded = deliveries.recorded();
-            assertExactlyOnceInOrder(id, recorded);
-            all.add(recorded);
-        }
-        int common = all.stream().mapToInt(List::size).min().orElseThrow();
-        for (List<Recorded> recorded : all) {
-            assertEquals(ordered(all.get(0).subList(0, common)), ordered(recorded.subList(0, common)),
-                    "the same order at every server");
-        }
-        return all;
-    }
-
-    private static void assertExactlyOnceInOrder(int id, List<Recorded> recorded) {
-        Map<String, Long> seqOf = new HashMap<>();
-        for (int i = 0; i < recorded.size(); i++) {
-            Recorded r = recorded.get(i);
-            assertEquals(i, r.seq(), "server " + id + ": seqs from 0 without gap or repeat: " + recorded);
-            assertNull(seqOf.put(r.sha256(), r.seq()), "server " + id + ": a request delivered twice: " + recorded);
-            Long submitted = COMMITTED.get(r.sha256());
-            if (submitted != null) {
-                assertEquals(submitted, r.seq(), "server " + id + ": delivered at the seq its submitter was told");
-            }
-        }
-    }
-
-    /** What every server must agree on (a server replaying its journal after a crash may see a lower round). */
-    private static List<String> ordered(List<Recorded> recorded) {
-        return recorded.stream().map(r -> r.seq() + " " + r.sha256()).toList();
-    }
-
-    private static List<String> withRounds(List<Recorded> recorded) {
-        return recorded.stream().map(r -> r.seq() + " " + r.round() + " " + r.sha256()).toList();
-    }
-
-    /** Each server commits {@code count} requests named {@code prefix-server-k}, all servers at once. */
-    private void commitAtEveryServerAtOnce(String prefix, int count) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(MicroCluster.SERVERS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int id = 1; id <= MicroCluster.SERVERS; id++) {
-                int server = id;
-                done.add(clients.submit(() -> {
-                    for (int k = 0; k < count; k++) {
-                        commit(server, prefix + "-" + server + "-" + k);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
     }
 }

@@ -28,12 +28,14 @@ final class MicroCluster implements AutoCloseable {
 
     private final Path dir;
     private final String deployedPath;
+    private final int micros;
     private final List<MicroServer> servers = new ArrayList<>();
     private final Thread killer = new Thread(this::killAll, "micro-cluster-shutdown-hook");
 
-    private MicroCluster(Path dir, String deployedPath) {
+    private MicroCluster(Path dir, String deployedPath, int micros) {
         this.dir = dir;
         this.deployedPath = deployedPath;
+        this.micros = micros;
     }
 
     /**
@@ -45,11 +47,25 @@ final class MicroCluster implements AutoCloseable {
      */
     static MicroCluster start(Path dir, Path microJar, Path adminCredentials, Path rar, Path war,
                               String deployedPath) throws IOException, InterruptedException {
+        return start(dir, microJar, adminCredentials, rar, war, deployedPath, SERVERS);
+    }
+
+    /**
+     * As above, but keys are dealt for all four servers and only servers 1..{@code micros} are
+     * started on Payara Micro: the test runs the others elsewhere (MixedClusterIT: on Payara
+     * Server) with the same {@link #keys()}. At least three: a server is ready once it links
+     * to a quorum, and {@code start} waits for that.
+     */
+    static MicroCluster start(Path dir, Path microJar, Path adminCredentials, Path rar, Path war,
+                              String deployedPath, int micros) throws IOException, InterruptedException {
+        if (micros < SERVERS - 1 || micros > SERVERS) {
+            throw new IllegalArgumentException("micros must be " + (SERVERS - 1) + ".." + SERVERS + ", was " + micros);
+        }
         requireFile(microJar);
         requireFile(adminCredentials);
         requireFile(rar);
         requireFile(war);
-        MicroCluster cluster = new MicroCluster(dir, deployedPath);
+        MicroCluster cluster = new MicroCluster(dir, deployedPath, micros);
         Runtime.getRuntime().addShutdownHook(cluster.killer);
         try {
             cluster.startAll(microJar, adminCredentials, rar, war);
@@ -69,7 +85,7 @@ final class MicroCluster implements AutoCloseable {
         ClusterKeys.deal(keys, ports.subList(SERVERS, 2 * SERVERS));
         LOG.info(() -> "keys dealt in " + (System.nanoTime() - dealt) / 1_000_000 + " ms; HTTP ports "
                 + ports.subList(0, SERVERS) + ", peer ports " + ports.subList(SERVERS, 2 * SERVERS));
-        for (int id = 1; id <= SERVERS; id++) {
+        for (int id = 1; id <= micros; id++) {
             servers.add(new MicroServer(id, ports.get(id - 1), dir.resolve("server-" + id), microJar, keys,
                     adminCredentials, rar, war));
         }
@@ -156,7 +172,8 @@ final class MicroCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything under it, if it exists. */
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.sintraee.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,8 +12,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The test's side of the probe servlet on each server of a {@link MicroCluster}. */
+/** The test's side of the probe servlet on each server of a test cluster. */
 final class ProbeClient {
+
+    /** Where server {@code id} answers {@code path} (relative to its root). */
+    @FunctionalInterface
+    interface Urls {
+        URI url(int id, String path);
+    }
 
     /** One delivery as a server's observer recorded it. */
     record Recorded(long seq, long round, String sha256, String boot) {
@@ -23,9 +30,9 @@ final class ProbeClient {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final MicroCluster cluster;
+    private final Urls cluster;
 
-    ProbeClient(MicroCluster cluster) {
+    ProbeClient(Urls cluster) {
         this.cluster = cluster;
     }
 
