@@ -25,12 +25,7 @@ class InboundAdapterTest {
     @BeforeEach
     void configure() throws Exception {
         TestReplicaFiles files = new TestReplicaFiles(dir);
-        adapter = new SintraResourceAdapter();
-        adapter.setServerId(1);
-        adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile(1).toString());
-        adapter.setDataDirectory(files.dataDirectory.toString());
-        adapter.setListenAddress("127.0.0.1:" + TestReplicaFiles.freePort());
+        adapter = files.adapter(1, TestReplicaFiles.freePort());
         context = new FakeBootstrapContext();
     }
 

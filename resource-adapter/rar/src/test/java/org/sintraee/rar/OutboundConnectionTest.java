@@ -41,12 +41,7 @@ class OutboundConnectionTest {
     @BeforeEach
     void deploy() throws Exception {
         TestReplicaFiles files = new TestReplicaFiles(dir);
-        adapter = new SintraResourceAdapter();
-        adapter.setServerId(2);
-        adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile(2).toString());
-        adapter.setDataDirectory(files.dataDirectory.toString());
-        adapter.setListenAddress("127.0.0.1:" + TestReplicaFiles.freePort());
+        adapter = files.adapter(2, TestReplicaFiles.freePort());
         context = new FakeBootstrapContext();
         adapter.start(context);
 

@@ -45,12 +45,7 @@ class OutboundSubmitTest {
 
     private SintraConnection deploy(FakeBootstrapContext bootstrap, boolean record) throws Exception {
         TestReplicaFiles files = new TestReplicaFiles(dir);
-        adapter = new SintraResourceAdapter();
-        adapter.setServerId(2);
-        adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile(2).toString());
-        adapter.setDataDirectory(files.dataDirectory.toString());
-        adapter.setListenAddress("127.0.0.1:" + TestReplicaFiles.freePort());
+        adapter = files.adapter(2, TestReplicaFiles.freePort());
         context = bootstrap;
         adapter.start(context);
         if (record) {

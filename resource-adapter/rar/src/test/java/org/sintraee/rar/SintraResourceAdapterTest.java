@@ -34,12 +34,7 @@ class SintraResourceAdapterTest {
     void configure() throws Exception {
         files = new TestReplicaFiles(dir);
         port = TestReplicaFiles.freePort();
-        adapter = new SintraResourceAdapter();
-        adapter.setServerId(1);
-        adapter.setPublicKeyFile(files.publicKeyFile.toString());
-        adapter.setPrivateKeyFile(files.privateKeyFile(1).toString());
-        adapter.setDataDirectory(files.dataDirectory.toString());
-        adapter.setListenAddress("127.0.0.1:" + port);
+        adapter = files.adapter(1, port);
         context = new FakeBootstrapContext();
     }
 

@@ -52,6 +52,17 @@ final class TestReplicaFiles {
                 dataDirectory.toString(), null);
     }
 
+    /** An adapter configured as server {@code id} on these files, its peer port on loopback {@code port}; not started. */
+    SintraResourceAdapter adapter(int id, int port) {
+        SintraResourceAdapter adapter = new SintraResourceAdapter();
+        adapter.setServerId(id);
+        adapter.setPublicKeyFile(publicKeyFile.toString());
+        adapter.setPrivateKeyFile(privateKeyFile(id).toString());
+        adapter.setDataDirectory(dataDirectory.toString());
+        adapter.setListenAddress("127.0.0.1:" + port);
+        return adapter;
+    }
+
     /** A loopback port that is free now, for an adapter's listenAddress (the dealt addresses may be taken). */
     static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
