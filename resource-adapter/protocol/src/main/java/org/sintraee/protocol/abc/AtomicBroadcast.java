@@ -2,7 +2,6 @@ package org.sintraee.protocol.abc;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +40,7 @@ import org.sintraee.protocol.quorum.Quorums;
  * <p>Local misuse (exceptions): a request longer than {@code maxRequestBytes}
  * ({@link IllegalArgumentException}); a new request while {@code maxQueue} requests wait
  * ({@link IllegalStateException}: back-pressure is the caller's); a null proof to adopt,
- * negative resume state. A long-lived stream: {@link #terminated()} is always false.
+ * negative resume state, resume digests that are not a delivery log ({@link DeliveredWindow#of}). A long-lived stream: {@link #terminated()} is always false.
  */
 public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, AbcDelivery> {
     /** Messages for rounds r+1 .. r+ROUND_WINDOW are buffered; later ones are dropped without blame. */
@@ -52,6 +51,12 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
      * (with 2, honest servers left behind by a few rounds under Twins were stranded).
      */
     public static final int KEEP_ROUNDS = ROUND_WINDOW;
+    /**
+     * Requests are deduplicated against the last DEDUP_WINDOW deliveries ({@link DeliveredWindow},
+     * about 130 bytes each: 34 MiB at most). A constant, not a setting: honest servers with different
+     * windows would take different dedup decisions and their total orders would diverge.
+     */
+    public static final int DEDUP_WINDOW = 1 << 18;
 
     private final ServerContext ctx;
     private final Quorums quorums;
@@ -65,8 +70,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
 
     /** Undelivered requests by digest, oldest first. */
     private final LinkedHashMap<Bytes, Bytes> queue = new LinkedHashMap<>();
-    /** Digests of every delivered request; membership only, never iterated. Grows with the log (see package-info). */
-    private final Set<Bytes> delivered = new HashSet<>();
+    /** Digests of the last DEDUP_WINDOW delivered requests, evicted by seq (see package-info, Integrity). */
+    private final DeliveredWindow delivered;
     /** Agreements by round: the current one and the last KEEP_ROUNDS decided ones. */
     private final TreeMap<Long, ValidatedAgreement> mvba = new TreeMap<>();
     /** BATCH and agreement messages of rounds not started yet, bounded per sender. */
@@ -86,24 +91,36 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private RoundProof decision;                                  // the current round's, not yet delivered
 
     public AtomicBroadcast(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue) {
-        this(ctx, tag, batchSize, maxRequestBytes, maxQueue, 0, 0, List.of(), -1);
+        this(DEDUP_WINDOW, ctx, tag, batchSize, maxRequestBytes, maxQueue, 0, 0, List.of(), -1);
     }
 
     /**
      * Resumes a restarted server (see package-info, "Catch-up"): it starts in {@code round}
-     * having delivered {@code nextSeq} requests with the given digests ({@link #requestDigest}),
-     * and says nothing at all in rounds up to {@code silentThrough} (the highest round of its
-     * journal's records: {@link #silentThrough}), which it can only leave by {@link #adopt}.
+     * having delivered {@code nextSeq} requests, and says nothing at all in rounds up to
+     * {@code silentThrough} (the highest round of its journal's records: {@link #silentThrough}),
+     * which it can only leave by {@link #adopt}. {@code deliveredDigests} are the digests
+     * ({@link #requestDigest}) of the deliveries before {@code nextSeq} in seq order, repeats
+     * included; only the last {@link #DEDUP_WINDOW} matter, so passing just those or the whole
+     * log gives the same instance.
      */
     public static AtomicBroadcast resume(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue,
                                          long round, long nextSeq, Collection<Bytes> deliveredDigests,
                                          long silentThrough) {
-        return new AtomicBroadcast(ctx, tag, batchSize, maxRequestBytes, maxQueue, round, nextSeq, deliveredDigests,
-                silentThrough);
+        return new AtomicBroadcast(DEDUP_WINDOW, ctx, tag, batchSize, maxRequestBytes, maxQueue, round, nextSeq,
+                deliveredDigests, silentThrough);
     }
 
-    private AtomicBroadcast(ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes, int maxQueue, long round,
-                            long nextSeq, Collection<Bytes> deliveredDigests, long silentThrough) {
+    /** For tests only: {@link #resume} with another dedup window (round 0, seq 0, no digests, -1: a fresh instance). */
+    static AtomicBroadcast withDedupWindow(int dedupWindow, ServerContext ctx, Tag tag, int batchSize,
+                                           int maxRequestBytes, int maxQueue, long round, long nextSeq,
+                                           Collection<Bytes> deliveredDigests, long silentThrough) {
+        return new AtomicBroadcast(dedupWindow, ctx, tag, batchSize, maxRequestBytes, maxQueue, round, nextSeq,
+                deliveredDigests, silentThrough);
+    }
+
+    private AtomicBroadcast(int dedupWindow, ServerContext ctx, Tag tag, int batchSize, int maxRequestBytes,
+                            int maxQueue, long round, long nextSeq, Collection<Bytes> deliveredDigests,
+                            long silentThrough) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.quorums = ctx.quorums();
         this.tag = Objects.requireNonNull(tag, "tag");
@@ -120,7 +137,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
         this.round = round;
         this.nextSeq = nextSeq;
-        this.delivered.addAll(deliveredDigests);
+        this.delivered = DeliveredWindow.of(dedupWindow, deliveredDigests);
         this.silentThrough = silentThrough;
         this.evidence = new CatchUp.Evidence(ctx.n());
         this.verified = new VerifiedBatches(ctx, tag, batchSize, maxRequestBytes, round);
@@ -237,10 +254,19 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         batches.put(sender, e);
         // Join a round someone started for requests not delivered yet, or that t + 1 servers, so an honest
         // one, started: never spin on empty or stale batches of corrupted servers.
-        if (quorums.containsHonest(batches.keySet()) || !delivered.containsAll(requests.digests())) {
+        if (quorums.containsHonest(batches.keySet()) || !allDelivered(requests)) {
             start(b);
         }
         propose(b);
+    }
+
+    private boolean allDelivered(Requests requests) {
+        for (Bytes d : requests.digests()) {
+            if (!delivered.contains(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onMvba(int sender, MvbaPart p, Step.Builder<AbcMessage, AbcDelivery> b) {
@@ -311,7 +337,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
     }
 
-    /** Step 4: every request of the decided vector not delivered before, by server index then position. */
+    /** Step 4: every request of the decided vector not in the dedup window, by server index then position. */
     private void deliver(Bytes value, Step.Builder<AbcMessage, AbcDelivery> b) {
         // Valid by Q_r (the agreement's external validity, or checked with the adopted proof).
         for (Requests requests : verified.requestsOf(round, value)) {

@@ -13,16 +13,18 @@
  * {@link org.sintraee.protocol.abc.BatchCodec}) to the agreement {@code tag/r/mvba} with the
  * predicate Q_r: "exactly quorum() entries by distinct servers, each a well-formed batch
  * within the size bounds with a valid individual, transferable signature of its server over
- * (tag, r, batch)"; (4) on the decision it delivers every request of the vector not
- * delivered before, in server order then batch position (a request in several batches
- * once), drops every delivered request from its queue whoever batched it, and goes to r+1.
+ * (tag, r, batch)"; (4) on the decision it delivers every request of the vector whose digest
+ * is not among the last {@code DEDUP_WINDOW} deliveries, in server order then batch position
+ * (a request in several batches once), drops every delivered request from its queue whoever
+ * batched it, and goes to r+1.
  *
  * <p>Liveness without spinning. A server starts round r (sends its batch) when its queue
- * is non-empty, or when it receives a valid round-r BATCH holding a request it has not
- * delivered, or valid round-r batches from {@code honestOne() = t + 1} servers (so an honest
+ * is non-empty, or when it receives a valid round-r BATCH holding a request not in its dedup
+ * window, or valid round-r batches from {@code honestOne() = t + 1} servers (so an honest
  * one started r); then it joins with its batch, possibly empty. An idle system therefore
  * sends nothing, and corrupted servers cannot force empty rounds by resending stale
- * requests (new requests are real load, which any client may create). If an honest server
+ * requests (new requests, and requests evicted from the window, are delivered: real load,
+ * which any client may create). If an honest server
  * starts round r for its queue, its batch holds requests undelivered everywhere after round
  * r-1 (total order), so every honest server joins r. The t + 1 rule covers a round that
  * others started for a corrupted server's request this server never saw validly (say,
@@ -36,13 +38,19 @@
  *       each round (the agreement's agreement) and derives its deliveries from the vector
  *       and the previous rounds deterministically, so all deliver the same sequence; seqs
  *       count from 0 without gaps.</li>
- *   <li><b>Integrity</b>: a request is delivered at most once (the delivered-digest set),
- *       and only if it is in a batch signed by its server, so nothing is delivered that no
- *       server batched (a corrupted server may batch requests of its own making: a client
- *       can do the same).</li>
+ *   <li><b>Integrity</b>: a request is delivered at most once among the last
+ *       {@code DEDUP_WINDOW} (2^18) deliveries ({@link org.sintraee.protocol.abc.DeliveredWindow});
+ *       the same bytes submitted again after leaving the window are a new request, delivered
+ *       again at the same seq at every honest server, since the window moves by seq and every
+ *       honest server delivers the same sequence (a corrupted server re-batching an old, evicted
+ *       request is such a client: applications that must not apply a command twice carry their
+ *       own request ids). A request is delivered only if it is in a batch signed by its server,
+ *       so nothing is delivered that no server batched (a corrupted server may batch requests of
+ *       its own making: a client can do the same).</li>
  *   <li><b>Validity</b>: a request in the queue of an honest server h is batched by h in
  *       every round h joins until delivered; honest servers join every round that some
- *       honest server starts, and h starts one while its queue is non-empty.</li>
+ *       honest server starts, and h starts one while its queue is non-empty. The window changes
+ *       nothing here: a queued request leaves the queue only when it is delivered.</li>
  *   <li><b>Fairness</b>: let x be known to a set H of {@code honestOne() = t + 1} honest
  *       servers, at queue position p_h at h when the last of them got it, and let r0 be the
  *       largest round an honest server was in then. Every decided vector of a round r > r0
@@ -54,7 +62,8 @@
  *       r0 + sum_h ceil(p_h / batchSize) - t at the latest, which is at most
  *       r0 + (t + 1) * ceil(maxQueue / batchSize). A request known to fewer than t + 1
  *       honest servers gets no such bound: the scheduler may keep its only holder's batch
- *       out of every vector.</li>
+ *       out of every vector. Nor does the window change this argument (it only needs queued
+ *       requests to leave queues when delivered).</li>
  * </ul>
  *
  * <p>Thresholds: {@code quorum()} batches are what can always be waited for (the n - t
@@ -79,8 +88,9 @@
  * keep answering C-REQUEST for servers still fetching a decided proposal: a server within
  * the window behind can always finish; one further behind needs the catch-up too. One batch per (round, sender) is stored, of at most {@code 4 + batchSize * (4 +
  * maxRequestBytes)} bytes. The queue holds at most {@code maxQueue} requests (the caller's
- * back-pressure). The delivered-digest set (32 bytes per request) grows with the log: the
- * runtime's checkpoints (a later issue) bound it. A batch reaches a server in its BATCH and in
+ * back-pressure). The dedup window holds the digests of the last {@code DEDUP_WINDOW} = 2^18
+ * deliveries (about 130 bytes each on the heap: at most about 34 MiB), evicted by seq, so
+ * it no longer grows with the log. A batch reaches a server in its BATCH and in
  * up to n proposals, each checked by Q_r twice (before the echo, on delivery):
  * {@link org.sintraee.protocol.abc.VerifiedBatches} keeps the current round's batches that
  * passed every check (matched by their exact bytes and signature, at most 2 per server, emptied

@@ -14,6 +14,7 @@ import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.abc.BatchCodec;
+import org.sintraee.protocol.abc.DeliveredWindow;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
@@ -40,9 +41,9 @@ import org.sintraee.protocol.crypto.Decoded;
  * {@code FORWARD_BATCHES * batchSize} per follower) and, whenever none of its batches is
  * undelivered at itself, cuts the pool into numbered batches (round = batch number), signs them
  * and broadcasts them. Everyone delivers server 1's batches in number order, each request once
- * (by digest, like ABC). Like ABC, every server makes each batch it sends durable first
- * ({@code tag batch/k} for server 1, {@code tag forward/k} for followers); the node journals the
- * deliveries. Links keep a peer's frames in order, so batches ahead of the next one are only held
+ * among the last {@code AtomicBroadcast.DEDUP_WINDOW} deliveries (by digest, like ABC). Like
+ * ABC, every server makes each batch it sends durable first ({@code tag batch/k} for server 1,
+ * {@code tag forward/k} for followers); the node journals the deliveries. Links keep a peer's frames in order, so batches ahead of the next one are only held
  * within {@link #HELD_BATCHES}; further ones are dropped as FLOODING. Loop thread only.
  */
 final class LeaderOrder implements Ordering {
@@ -67,8 +68,8 @@ final class LeaderOrder implements Ordering {
     private final int maxQueue;
     /** Digests of this server's own undelivered requests (what {@link #queued} counts). */
     private final Set<Bytes> local = new HashSet<>();
-    /** Digests of every delivered request; membership only. Grows with the log, like ABC's. */
-    private final Set<Bytes> delivered = new HashSet<>();
+    /** Digests of the last DEDUP_WINDOW delivered requests: ABC's dedup bound, so the log cannot exhaust the heap. */
+    private final DeliveredWindow delivered = new DeliveredWindow(AtomicBroadcast.DEDUP_WINDOW);
     /** Server 1's batches that verified, ahead of or at the next one to deliver. */
     private final TreeMap<Long, Held> held = new TreeMap<>();
     // Follower only: local requests not forwarded yet, and the digests forwarded and not delivered.
