@@ -88,6 +88,18 @@ public final class DeliveryReader implements Closeable {
      * @throws IOException             if reading fails or the reader is closed
      */
     public synchronized List<Entry> deliveries(long fromSeq, long toSeq, int max) throws IOException {
+        return read(fromSeq, toSeq, max, true);
+    }
+
+    /**
+     * As {@link #deliveries}, but each request as it was ordered: an encrypted one stays the
+     * ciphertext the broadcast delivered (a restarted node feeds these to its decryption layer).
+     */
+    public synchronized List<Entry> ordered(long fromSeq, long toSeq, int max) throws IOException {
+        return read(fromSeq, toSeq, max, false);
+    }
+
+    private List<Entry> read(long fromSeq, long toSeq, int max, boolean shown) throws IOException {
         if (fromSeq < 0 || toSeq < fromSeq || max < 1) {
             throw new IllegalArgumentException("fromSeq " + fromSeq + ", toSeq " + toSeq + ", max " + max
                     + ": need 0 <= fromSeq <= toSeq and max >= 1");
@@ -110,7 +122,9 @@ public final class DeliveryReader implements Closeable {
         }
         hints.put(scan.expect, new Position(scan.expect, scan.pos, scan.lastRound));
         scan.assignRounds(out);
-        scan.showOpened(out);
+        if (shown) {
+            scan.showOpened(out);
+        }
         return out;
     }
 

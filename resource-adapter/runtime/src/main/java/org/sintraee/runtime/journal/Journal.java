@@ -9,9 +9,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sintraee.protocol.core.DurableRecord;
@@ -31,7 +33,9 @@ public final class Journal implements Closeable {
     private final FsyncPolicy policy;
     private final FileChannel channel;
     private final FileLock lock;
-    private final List<JournalRecord> recovered;
+    /** Where the records read back on open end, and how many there are. */
+    private final long recoveredEnd;
+    private final long recoveredCount;
     private final long tailCut;
     private long end;
     private long lastSeq;
@@ -48,18 +52,14 @@ public final class Journal implements Closeable {
         this.policy = policy;
         this.channel = channel;
         this.lock = lock;
-        this.recovered = List.copyOf(result.records());
+        this.recoveredEnd = result.goodEnd();
+        this.recoveredCount = result.records();
         this.tailCut = tailCut;
         this.end = result.goodEnd();
-        for (JournalRecord r : recovered) {
-            if (r instanceof JournalRecord.Delivery d) {
-                lastSeq = d.seq();
-                hasSeq = true;
-            } else if (r instanceof JournalRecord.Decided d) {
-                lastDecided = d.round();
-                lastNextSeq = d.nextSeqAfter();
-            }
-        }
+        this.hasSeq = result.lastSeq() >= 0;
+        this.lastSeq = Math.max(0, result.lastSeq());
+        this.lastDecided = result.lastDecided();
+        this.lastNextSeq = result.lastNextSeq();
     }
 
     /**
@@ -78,7 +78,7 @@ public final class Journal implements Closeable {
             if (created && policy == FsyncPolicy.ALWAYS) {
                 syncDirectory(dir); // the new file's directory entry must survive a crash too
             }
-            JournalScanner.Result result = new JournalScanner(channel, file).scan();
+            JournalScanner.Result result = new JournalScanner(channel, file).scan(r -> { }); // checks only: nothing held
             long cut = channel.size() - result.goodEnd();
             if (cut > 0) {
                 // offsets and sizes only: records may hold client requests and key shares
@@ -118,9 +118,33 @@ public final class Journal implements Closeable {
         }
     }
 
-    /** The records read back on open, in append order. */
-    public List<JournalRecord> recovered() {
-        return recovered;
+    /** Whether the journal held records when it was opened (a restart rather than a new server). */
+    public synchronized boolean hadRecords() {
+        return recoveredCount > 0;
+    }
+
+    /**
+     * Reads the records found on open again, in append order, handing each to {@code visitor}
+     * (one record in memory at a time, however long the journal). The file was checked on open;
+     * damage found now (the file changed under the journal) is a {@link JournalCorruptException}.
+     */
+    public synchronized void replay(Consumer<JournalRecord> visitor) throws IOException {
+        Objects.requireNonNull(visitor, "visitor");
+        if (closed) {
+            throw new IllegalStateException("journal " + file + " is closed");
+        }
+        JournalScanner.Result again = new JournalScanner(channel, file, recoveredEnd).scan(visitor);
+        if (again.goodEnd() != recoveredEnd) {
+            throw new JournalCorruptException(file, again.goodEnd(), "the journal changed since it was opened: "
+                    + again.damage());
+        }
+    }
+
+    /** The records read back on open, in append order, all in memory: for tests and tools (a node uses {@link #replay}). */
+    public List<JournalRecord> recovered() throws IOException {
+        List<JournalRecord> out = new ArrayList<>();
+        replay(out::add);
+        return out;
     }
 
     /** Bytes of torn tail cut on open (0 if the file was clean). */

@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Reads a journal file back for recovery: the good records and where the good prefix ends. */
+/**
+ * Reads a journal file back: checks every record, hands each to a visitor one at a time (memory
+ * stays one record, whatever the journal's length), and finds where the good prefix ends.
+ */
 final class JournalScanner {
-    /** What recovery found: the records and the offset of the end of the last good one. */
-    record Result(List<JournalRecord> records, long goodEnd, String damage) {
+    /**
+     * What a scan found: the offset of the end of the last good record, the damage after it (null
+     * if none), how many records it holds, the last delivery's seq (-1: none) and the last Decided
+     * record's round (-1: none) and next seq.
+     */
+    record Result(long goodEnd, String damage, long records, long lastSeq, long lastDecided, long lastNextSeq) {
     }
 
     private static final int WINDOW = 64 * 1024;
@@ -24,13 +30,19 @@ final class JournalScanner {
     private long windowStart = -1;
 
     JournalScanner(FileChannel channel, Path file) throws IOException {
-        this.channel = channel;
-        this.file = file;
-        this.size = channel.size();
+        this(channel, file, channel.size());
     }
 
-    Result scan() throws IOException {
-        List<JournalRecord> records = new ArrayList<>();
+    /** A scanner of the file's first {@code size} bytes (a replay stops where recovery found the good end). */
+    JournalScanner(FileChannel channel, Path file, long size) {
+        this.channel = channel;
+        this.file = file;
+        this.size = size;
+    }
+
+    /** Scans the file, handing every good record to {@code visitor} in order. */
+    Result scan(Consumer<JournalRecord> visitor) throws IOException {
+        long records = 0;
         long pos = 0;
         Long lastSeq = null;
         long lastDecided = -1;
@@ -43,7 +55,7 @@ final class JournalScanner {
                 if (next >= 0) {
                     throw new JournalCorruptException(file, pos, damage + "; a valid record follows at " + next);
                 }
-                return new Result(records, pos, damage);
+                return new Result(pos, damage, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext);
             }
             Optional<JournalRecord> record = JournalFormat.decode(typeAndBody, pos);
             if (record.isEmpty()) {
@@ -66,10 +78,11 @@ final class JournalScanner {
                 lastDecided = d.round();
                 lastNext = d.nextSeqAfter();
             }
-            records.add(record.get());
+            visitor.accept(record.get());
+            records++;
             pos += JournalFormat.HEADER + typeAndBody.capacity();
         }
-        return new Result(records, pos, null);
+        return new Result(pos, null, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext);
     }
 
     /** Type and body of a well-formed frame at pos (length in bounds and in the file, CRC good), else null. */

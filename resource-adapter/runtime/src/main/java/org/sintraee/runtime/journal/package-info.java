@@ -25,7 +25,9 @@
  * and against the bytes left in the file before anything is allocated.
  *
  * <p><b>Recovery.</b> {@link org.sintraee.runtime.journal.Journal#open} reads every record
- * back in order. A damaged record (partial, impossible length, bad CRC) with no valid record
+ * back in order and checks it, keeping none (memory stays one record, whatever the file's
+ * size); {@link org.sintraee.runtime.journal.Journal#replay} streams the checked records again
+ * to whoever rebuilds state from them (the node's restart). A damaged record (partial, impossible length, bad CRC) with no valid record
  * anywhere after it is what a crash mid-write leaves: the file is truncated to the last good
  * record and a WARNING is logged (offsets only, never contents). A damaged record followed by
  * a valid one is corruption of acknowledged data and fails with

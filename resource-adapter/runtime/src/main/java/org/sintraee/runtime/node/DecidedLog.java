@@ -29,8 +29,8 @@ final class DecidedLog {
 
     /** A delivery the journal held past its last Decided marker: the broadcast must derive exactly it again. */
     void rederived(AbcDelivery d) {
-        Bytes was = recovery.deliveries.get((int) d.seq());
-        if (d.seq() < recovery.nextSeq || !was.equals(d.request())) {
+        Bytes was = d.seq() < recovery.nextSeq ? null : recovery.journaled(d.seq());
+        if (was == null || !was.equals(d.request())) {
             throw new IllegalStateException("FATAL: re-derived delivery seq " + d.seq() + " of round " + d.round()
                     + " differs from the journal's (" + d.request() + " vs " + was + "): the broadcast is not"
                     + " deterministic or the journal is not this server's; refusing to go on");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -23,7 +24,8 @@ import org.sintraee.protocol.scabc.ScabcDecryption;
 import org.sintraee.protocol.scabc.ScabcDelivery;
 import org.sintraee.protocol.scabc.ScabcInput;
 import org.sintraee.protocol.scabc.ScabcMessage;
-import org.sintraee.runtime.journal.JournalRecord;
+import org.sintraee.runtime.journal.DeliveryReader;
+import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.journal.OpenedRecords;
 import org.sintraee.runtime.wire.WireCodec;
 
@@ -53,6 +55,8 @@ final class Decryption {
     private static final Logger LOG = Logger.getLogger(Decryption.class.getName());
     /** Positions the layer holds before ordered seqs queue here instead. */
     static final int MAX_PENDING = 1 << 14;
+    /** Journaled deliveries read back per slice at start. */
+    private static final int REPLAY_SLICE = 1024;
     private static final String SHARE_WHAT = "dec-share/";
 
     /** A seq released to the listener: as ordered (for the submitter's future) and as shown. */
@@ -73,7 +77,7 @@ final class Decryption {
     private final PeerCounters counters;
     private final Certification.FrameSender sender;
     private final Recovery recovery;
-    private TreeMap<Long, DurableRecord> openedAtStart = new TreeMap<>();
+    private final Journal history;
     private final long resumeSeq;
     private long nextFeed;
     private final ArrayDeque<AbcDelivery> waiting = new ArrayDeque<>();
@@ -88,65 +92,56 @@ final class Decryption {
         return nodeTag.child("dec");
     }
 
-    /** @param scheme null (with key null) when this server holds no decryption key */
+    /** What a restarted node's journal scan gathers for this layer (see {@link Recovery}). */
+    static DecryptionRecovery recoveryOf(Tag nodeTag) {
+        return new DecryptionRecovery(tagOf(nodeTag), SHARE_WHAT);
+    }
+
+    /**
+     * @param scheme  null (with key null) when this server holds no decryption key
+     * @param history the journal, read back for the deliveries before the resume point
+     */
     Decryption(ServerContext ctx, Tag nodeTag, ThresholdDecryption scheme, DecryptionKey key, Recovery recovery,
-               List<JournalRecord> recovered, Durability journal, PeerCounters counters,
-               Certification.FrameSender sender) {
+               Journal history, Durability journal, PeerCounters counters, Certification.FrameSender sender) {
         this.tag = tagOf(nodeTag);
         this.self = ctx.self();
         this.n = ctx.n();
         this.journal = journal;
+        this.history = history;
         this.counters = counters;
         this.sender = sender;
         this.recovery = recovery;
         this.recent = new RecentShares(n);
-        TreeMap<Long, byte[]> ownShares = new TreeMap<>();
-        for (JournalRecord r : recovered) {
-            if (r instanceof JournalRecord.Durable d && d.record().tag().equals(tag)) {
-                OpenedRecords.seqOf(d.record()).ifPresent(seq -> openedAtStart.put(seq, d.record()));
-                if (d.record().what().startsWith(SHARE_WHAT)) {
-                    ownShares.put(Long.parseLong(d.record().what().substring(SHARE_WHAT.length())), d.record().data());
-                }
-            }
-        }
-        long resume = recovery.end();
-        TreeMap<Long, Bytes> decrypted = new TreeMap<>();
-        for (long seq = 0; scheme != null && seq < recovery.end(); seq++) {
-            byte[] request = recovery.deliveries.get((int) seq).toArray();
-            if (OpenedRecords.isEncrypted(request)) {
-                DurableRecord opened = openedAtStart.get(seq);
-                if (opened == null) {
-                    resume = seq;
-                    break;
-                }
-                if (OpenedRecords.isDecrypted(opened)) {
-                    decrypted.put(seq, Bytes.of(OpenedRecords.unwrap(request)));
-                }
-            }
-        }
-        this.resumeSeq = resume;
+        DecryptionRecovery found = recovery.decryption;
+        this.resumeSeq = scheme == null || found == null ? recovery.end() : found.resumeSeq(recovery.end());
+        SortedMap<Long, Bytes> decrypted = found == null ? new TreeMap<>() : found.decryptedBelow(resumeSeq);
         this.layer = scheme == null ? null
                 : ScabcDecryption.resume(ctx, tag, scheme, key, MAX_PENDING, resumeSeq, decrypted);
-        ownShares.headMap(resumeSeq).forEach((seq, data) -> recent.kept(seq,
-                WireCodec.encode(tag, new ScabcMessage.DecShare(seq, new Share(self, data)))));
+        if (found != null) {
+            found.sharesBelow(resumeSeq).forEach((seq, data) -> recent.kept(seq,
+                    WireCodec.encode(tag, new ScabcMessage.DecShare(seq, new Share(self, data)))));
+        }
     }
 
     /**
      * Hands every journaled seq before the resume point to {@code handOut} (opened content for
-     * encrypted ones) and feeds the layer the journaled seqs after it that the broadcast will not
-     * re-derive. Returns the records appended (shares), durable at the first group's sync.
+     * encrypted ones), read back from the journal in slices, and feeds the layer the journaled
+     * seqs after it that the broadcast will not re-derive. Returns the records appended (shares),
+     * durable at the first group's sync.
      */
     int start(Consumer<AbcDelivery> handOut) throws IOException {
-        for (long seq = 0; seq < resumeSeq; seq++) {
-            byte[] request = recovery.deliveries.get((int) seq).toArray();
-            DurableRecord opened = OpenedRecords.isEncrypted(request) ? openedAtStart.get(seq) : null;
-            handOut.accept(new AbcDelivery(seq, roundOf(seq), Bytes.of(opened == null ? request
-                    : OpenedRecords.shown(opened))));
+        for (long seq = 0; seq < resumeSeq; ) {
+            for (DeliveryReader.Entry e : history.deliveryReader().deliveries(seq, resumeSeq, REPLAY_SLICE)) {
+                handOut.accept(new AbcDelivery(e.seq(), roundOf(e.seq()), e.request()));
+                seq = e.seq() + 1;
+            }
         }
-        openedAtStart = null; // only the start needs them
         nextFeed = Math.max(resumeSeq, recovery.nextSeq);
-        for (long seq = resumeSeq; seq < nextFeed; seq++) {
-            take(new AbcDelivery(seq, roundOf(seq), recovery.deliveries.get((int) seq)));
+        for (long seq = resumeSeq; seq < nextFeed; ) {
+            for (DeliveryReader.Entry e : history.deliveryReader().ordered(seq, nextFeed, REPLAY_SLICE)) {
+                take(new AbcDelivery(e.seq(), roundOf(e.seq()), e.request()));
+                seq = e.seq() + 1;
+            }
         }
         return drainAppended();
     }

@@ -3,7 +3,6 @@ package org.sintraee.runtime.node;
 import java.io.Closeable;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +30,6 @@ import org.sintraee.protocol.scabc.ScabcClient;
 import org.sintraee.protocol.scabc.ScabcDecryption;
 import org.sintraee.protocol.scabc.ScabcMessage;
 import org.sintraee.runtime.journal.Journal;
-import org.sintraee.runtime.journal.JournalRecord;
 import org.sintraee.runtime.journal.OpenedRecords;
 import org.sintraee.runtime.wire.CatchUpMessage;
 import org.sintraee.runtime.wire.WireCodec;
@@ -80,9 +78,11 @@ public final class Node implements Closeable {
      * @throws IllegalStateException    if the journal is not a node journal of this instance, or holds
      *                                  records while the settings' order is LEADER (no restart there)
      * @throws IllegalArgumentException if the settings do not fit this group of servers
+     * @throws IOException              if the journal cannot be read back (it is streamed once, not held)
      */
-    public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener) {
-        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener, null);
+    public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener)
+            throws IOException {
+        this(ctx, settings, Durability.of(journal), journal, outbox, listener, null);
     }
 
     /**
@@ -92,14 +92,14 @@ public final class Node implements Closeable {
      * @throws IllegalArgumentException also if the key share does not fit this server (its index, n, k = t + 1)
      */
     public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener,
-                ShoupKeyShare serviceShare) {
-        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener,
+                ShoupKeyShare serviceShare) throws IOException {
+        this(ctx, settings, Durability.of(journal), journal, outbox, listener,
                 Objects.requireNonNull(serviceShare, "serviceShare"));
     }
 
-    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
-         DeliveryListener listener) {
-        this(ctx, settings, journal, recovered, outbox, listener, null);
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, Journal history, Outbox outbox,
+         DeliveryListener listener) throws IOException {
+        this(ctx, settings, journal, history, outbox, listener, null);
     }
 
     /**
@@ -111,19 +111,20 @@ public final class Node implements Closeable {
      * @throws IllegalArgumentException also if the scheme and key do not fit this server (n, k = t + 1, index)
      */
     public Node(ServerContext ctx, NodeSettings settings, Journal journal, Outbox outbox, DeliveryListener listener,
-                ShoupKeyShare serviceShare, ThresholdDecryption encryption, DecryptionKey decryptionKey) {
-        this(ctx, settings, Durability.of(journal), journal.recovered(), outbox, listener, serviceShare,
+                ShoupKeyShare serviceShare, ThresholdDecryption encryption, DecryptionKey decryptionKey)
+            throws IOException {
+        this(ctx, settings, Durability.of(journal), journal, outbox, listener, serviceShare,
                 Objects.requireNonNull(encryption, "encryption"), Objects.requireNonNull(decryptionKey, "decryptionKey"));
     }
 
-    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
-         DeliveryListener listener, ShoupKeyShare serviceShare) {
-        this(ctx, settings, journal, recovered, outbox, listener, serviceShare, null, null);
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, Journal history, Outbox outbox,
+         DeliveryListener listener, ShoupKeyShare serviceShare) throws IOException {
+        this(ctx, settings, journal, history, outbox, listener, serviceShare, null, null);
     }
 
-    Node(ServerContext ctx, NodeSettings settings, Durability journal, List<JournalRecord> recovered, Outbox outbox,
+    Node(ServerContext ctx, NodeSettings settings, Durability journal, Journal history, Outbox outbox,
          DeliveryListener listener, ShoupKeyShare serviceShare, ThresholdDecryption encryption,
-         DecryptionKey decryptionKey) {
+         DecryptionKey decryptionKey) throws IOException {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
@@ -144,18 +145,20 @@ public final class Node implements Closeable {
                     + WireLimits.MAX_PROOF_BYTES + ": lower batchSize or maxRequestBytes");
         }
         boolean leader = settings.order() == NodeSettings.Order.LEADER;
-        if (leader && !recovered.isEmpty()) {
+        boolean restart = history.hadRecords();
+        if (leader && restart) {
             throw new IllegalStateException("LEADER order (the benchmark's limit mode) keeps no restart state and"
                     + " refuses a journal that holds records: start it on an empty journal directory");
         }
-        Recovery recovery = recovered.isEmpty() ? Recovery.fresh() : Recovery.of(recovered, settings.tag());
-        AtomicBroadcast abc = leader ? null : recovered.isEmpty()
+        Recovery recovery = restart ? Recovery.of(history, settings.tag(), Decryption.recoveryOf(settings.tag()))
+                : Recovery.fresh();
+        AtomicBroadcast abc = leader ? null : !restart
                 ? new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
                         settings.maxQueue())
                 : AtomicBroadcast.resume(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
                         settings.maxQueue(), recovery.round, recovery.nextSeq, recovery.deliveredDigests,
                         recovery.silentThrough);
-        if (!recovered.isEmpty()) {
+        if (restart) {
             LOG.log(Level.INFO, "server {0}: resuming at round {1}, seq {2} ({3} deliveries journaled), silent"
                     + " through round {4}", new Object[] {ctx.self(), recovery.round, recovery.nextSeq, recovery.end(),
                             recovery.silentThrough});
@@ -176,7 +179,7 @@ public final class Node implements Closeable {
         this.decTag = Decryption.tagOf(settings.tag());
         this.encryption = encryption;
         Outbox links = Objects.requireNonNull(outbox, "outbox");
-        Decryption decryption = new Decryption(ctx, settings.tag(), encryption, decryptionKey, recovery, recovered,
+        Decryption decryption = new Decryption(ctx, settings.tag(), encryption, decryptionKey, recovery, history,
                 journal, counters, (peer, frame) -> {
                     links.send(peer, frame);
                     counters.sent(peer, frame.length);
@@ -206,7 +209,8 @@ public final class Node implements Closeable {
      * Submits a request for atomic broadcast. The future completes with its seq when this server
      * delivers it (whichever server's batch carried it); exceptionally with
      * {@link NodeBusyException} (queue or mailbox full: retry), {@link IllegalArgumentException}
-     * (oversized, or already delivered: requests are identified by their bytes) or
+     * (oversized, or among the last {@code AtomicBroadcast.DEDUP_WINDOW} deliveries: requests are
+     * identified by their bytes) or
      * {@link NodeStoppedException}. Never blocks.
      */
     public CompletableFuture<Long> submit(byte[] request) {

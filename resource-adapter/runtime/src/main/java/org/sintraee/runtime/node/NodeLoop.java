@@ -225,7 +225,8 @@ final class NodeLoop implements Runnable {
         } else {
             // The broadcast ignores what it delivered before; the seq is not kept (it would grow with the log).
             s.future().completeExceptionally(new IllegalArgumentException(
-                    "this request was already delivered; requests are identified by their bytes, make each unique"));
+                    "this request is among the last " + AtomicBroadcast.DEDUP_WINDOW + " delivered; requests are"
+                            + " identified by their bytes, make each unique"));
         }
         apply(step);
     }

@@ -1,76 +1,134 @@
 package org.sintraee.runtime.node;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.OptionalLong;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.core.Bytes;
-import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Tag;
+import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.journal.JournalRecord;
 
 /**
  * What a restarted node learns from its journal (see package-info, "Restart"): where the
  * broadcast resumes (the round after the last Decided marker, with that marker's next seq),
- * the delivered digests before it, the highest round it spoke in (it stays silent through it),
- * every journaled delivery to hand out again, and the deliveries past the last marker, which
- * the broadcast re-derives and the loop checks against the journal.
+ * the digests of the last {@link AtomicBroadcast#DEDUP_WINDOW} deliveries before it, the
+ * highest round it spoke in (it stays silent through it), the deliveries past the last marker
+ * (which the broadcast re-derives and the loop checks against the journal), and what the
+ * decryption layer needs ({@link DecryptionRecovery}).
+ *
+ * <p>It streams the journal once and keeps none of the log itself: memory is the dedup window,
+ * the deliveries between two markers, and the Decided index (two longs per round). The
+ * journaled deliveries are read back from the file when the listener is shown them again.
  */
 final class Recovery {
     final long round;
     final long nextSeq;
     final long silentThrough;
-    final List<Bytes> deliveredDigests = new ArrayList<>();
-    /** Every journaled delivery, seq 0 .. end - 1 (the listener sees them all again at start). */
-    final List<Bytes> deliveries = new ArrayList<>();
-    final DecidedIndex index = new DecidedIndex();
+    /** Deliveries journaled: seq 0 .. end - 1. */
+    private final long end;
+    /** Digests of the deliveries before nextSeq, the last DEDUP_WINDOW of them, in seq order. */
+    final List<Bytes> deliveredDigests;
+    /** The journaled deliveries from nextSeq on (past the last marker), in seq order. */
+    private final List<Bytes> tail;
+    final DecidedIndex index;
+    /** Null for a fresh node. */
+    final DecryptionRecovery decryption;
 
-    private Recovery(long round, long nextSeq, long silentThrough) {
-        this.round = round;
-        this.nextSeq = nextSeq;
-        this.silentThrough = silentThrough;
+    private Recovery(Scan s) {
+        this.round = s.lastRound + 1;
+        this.nextSeq = s.lastNext;
+        this.silentThrough = s.silentThrough;
+        this.end = s.end;
+        this.deliveredDigests = List.copyOf(s.digests);
+        this.tail = List.copyOf(s.tail);
+        this.index = s.index;
+        this.decryption = s.decryption;
     }
 
     /** Nothing journaled: round 0, seq 0. */
     static Recovery fresh() {
-        return new Recovery(0, 0, -1);
+        return new Recovery(new Scan(null, null));
     }
 
     /**
-     * Reads a recovered journal of instance {@code tag}.
+     * Streams the journal of a restarted node of instance {@code tag}.
      *
+     * @param decryption fed every delivery and durable record, for the decryption layer
      * @throws IllegalStateException if its deliveries do not start at seq 0 (not this node's journal)
      */
-    static Recovery of(List<JournalRecord> records, Tag tag) {
-        List<DurableRecord> durable = new ArrayList<>();
-        long lastRound = -1;
-        long lastNext = 0;
-        for (JournalRecord r : records) {
-            if (r instanceof JournalRecord.Durable d) {
-                durable.add(d.record());
-            } else if (r instanceof JournalRecord.Decided d) {
-                lastRound = d.round();
-                lastNext = d.nextSeqAfter();
-            }
-        }
-        Recovery out = new Recovery(lastRound + 1, lastNext, AtomicBroadcast.lastRoundOf(tag, durable));
-        for (JournalRecord r : records) {
-            if (r instanceof JournalRecord.Delivery d) {
-                if (d.seq() != out.deliveries.size()) {
-                    throw new IllegalStateException("the journal's deliveries start at seq " + d.seq() + ", not 0");
-                }
-                out.deliveries.add(d.request());
-                if (d.seq() < out.nextSeq) {
-                    out.deliveredDigests.add(AtomicBroadcast.requestDigest(d.request()));
-                }
-            } else if (r instanceof JournalRecord.Decided d) {
-                out.index.add(d.round(), d.nextSeqAfter(), d.offset());
-            }
-        }
-        return out;
+    static Recovery of(Journal journal, Tag tag, DecryptionRecovery decryption) throws IOException {
+        Scan s = new Scan(tag, decryption);
+        journal.replay(s::accept);
+        s.finish();
+        return new Recovery(s);
     }
 
     /** Deliveries journaled: seq 0 .. end() - 1; those from nextSeq on are re-derived, not journaled again. */
     long end() {
-        return deliveries.size();
+        return end;
+    }
+
+    /** The journaled delivery {@code seq}, for seqs from nextSeq to end() - 1 (the re-derived ones). */
+    Bytes journaled(long seq) {
+        if (seq < nextSeq || seq >= end) {
+            throw new IllegalArgumentException("seq " + seq + " is not past the last Decided marker (" + nextSeq
+                    + " .. " + (end - 1) + ")");
+        }
+        return tail.get((int) (seq - nextSeq));
+    }
+
+    /** One pass over the records, keeping only the bounded state above. */
+    private static final class Scan {
+        private final Tag tag;
+        private final DecryptionRecovery decryption;
+        private final ArrayDeque<Bytes> digests = new ArrayDeque<>();
+        /** Deliveries since the last marker, full: the marker that covers them turns them into digests. */
+        private final ArrayDeque<Bytes> tail = new ArrayDeque<>();
+        private final DecidedIndex index = new DecidedIndex();
+        private long lastRound = -1;
+        private long lastNext;
+        private long silentThrough = -1;
+        private long end;
+
+        Scan(Tag tag, DecryptionRecovery decryption) {
+            this.tag = tag;
+            this.decryption = decryption;
+        }
+
+        void accept(JournalRecord r) {
+            if (r instanceof JournalRecord.Durable d) {
+                OptionalLong round = AtomicBroadcast.roundOf(tag, d.record());
+                if (round.isPresent()) {
+                    silentThrough = Math.max(silentThrough, round.getAsLong());
+                }
+                decryption.durable(d.record());
+            } else if (r instanceof JournalRecord.Delivery d) {
+                if (d.seq() != end) {
+                    throw new IllegalStateException("the journal's deliveries start at seq " + d.seq() + ", not 0");
+                }
+                end++;
+                tail.add(d.request());
+                decryption.delivery(d.seq(), d.request().toArray());
+            } else if (r instanceof JournalRecord.Decided d) {
+                for (long s = d.nextSeqAfter() - lastNext; s > 0; s--) { // the scanner checked next seqs only grow
+                    digests.add(AtomicBroadcast.requestDigest(tail.poll()));
+                    if (digests.size() > AtomicBroadcast.DEDUP_WINDOW) {
+                        digests.poll();
+                    }
+                }
+                lastRound = d.round();
+                lastNext = d.nextSeqAfter();
+                index.add(d.round(), d.nextSeqAfter(), d.offset());
+            }
+        }
+
+        void finish() {
+            if (end - lastNext != tail.size()) {
+                throw new IllegalStateException("recovery lost track: " + tail.size() + " deliveries past seq "
+                        + lastNext + " of " + end);
+            }
+        }
     }
 }

@@ -63,16 +63,19 @@
  *
  * <p><b>Restart.</b> A node built on a journal that holds records resumes: round = last
  * Decided round + 1 (0 if none), next seq = its nextSeqAfter, the digests of the journal's
- * deliveries below it, and silence through the highest round of its own durable records
+ * last {@code DEDUP_WINDOW} deliveries below it, and silence through the highest round of its own durable records
  * ({@code AtomicBroadcast.resume}), so it never contradicts what it said before the crash; it
  * catches up as above. Deliveries journaled past the last Decided marker (a crash inside a group
  * commit) are re-derived by {@code adopt}: each must equal the journal's (else the node fails
  * loudly: a bug or a foreign journal), and is neither journaled nor handed out again.
  * <b>The {@link org.sintraee.runtime.node.DeliveryListener} sees the whole sequence from seq 0
  * on every start</b>: the journaled deliveries first, in order, before any new one (the standalone
- * replica rebuilds its delivery chain this way). Memory at recovery: the journal's deliveries
- * and durable records are read and held at start (the journal keeps its recovered list), a
- * cost that grows with the log until checkpoints and compaction (future work) bound it.
+ * replica rebuilds its delivery chain this way, read back from the journal file in slices).
+ * Memory at recovery is bounded, not the log's size: the journal is streamed once
+ * ({@code Journal.replay}, one record at a time) into {@code Recovery}, which keeps the digests
+ * of the last {@code AtomicBroadcast.DEDUP_WINDOW} deliveries, the deliveries past the last
+ * marker, the Decided index (two longs per round) and, for encrypted requests, one ciphertext
+ * per decrypted position (the decryption layer's replay keys grow the same way).
  *
  * <p><b>Limit mode ({@link org.sintraee.runtime.node.NodeSettings.Order#LEADER}): NOT fault
  * tolerant.</b> The benchmark's upper bound runs the same loop, mailbox, wire codec, journal and
@@ -114,8 +117,10 @@
  * (see Decryption). Order certificates cover the released (opened) content. Without a decryption
  * key, encrypted requests are released as ordered (a configuration error).
  *
- * <p><b>Limits.</b> A request already delivered cannot be submitted again (its seq is not
- * kept). The futures complete on the loop thread. The loop waits at most 100 ms for an event
- * (so catch-up can re-ask and pace its answers) and creates no thread for it.
+ * <p><b>Limits.</b> A request among the last {@code AtomicBroadcast.DEDUP_WINDOW} (2^18)
+ * deliveries cannot be submitted again (its seq is not kept); older ones are forgotten, and
+ * the same bytes are then a new request. The futures complete on the loop thread. The loop
+ * waits at most 100 ms for an event (so catch-up can re-ask and pace its answers) and creates
+ * no thread for it.
  */
 package org.sintraee.runtime.node;

@@ -45,7 +45,7 @@ public final class ReplicaEngine implements Closeable {
     private volatile boolean closed;
 
     private ReplicaEngine(PublicKeys publicKeys, ServerKeys keys, EngineSettings settings, Journal journal,
-                          DeliveryListener listener, UnaryOperator<Outbox> outboxFilter) {
+                          DeliveryListener listener, UnaryOperator<Outbox> outboxFilter) throws IOException {
         this.publicKeys = publicKeys;
         this.settings = settings;
         this.ctx = new ServerContext(keys.id(), Quorums.threshold(publicKeys.servers(), publicKeys.faulty()),

@@ -98,7 +98,7 @@ final class MemoryNetwork implements AutoCloseable {
             seen.add(request);
         };
         nodes[i] = new Node(contexts.get(i - 1), settings, durability.apply(Durability.of(journals[i])),
-                journals[i].recovered(), out, listener, serviceKeys == null ? null : serviceKeys.share(i),
+                journals[i], out, listener, serviceKeys == null ? null : serviceKeys.share(i),
                 encryption, encryption == null ? null : decryptionKeys.get(i - 1));
         return nodes[i];
     }
