@@ -18,17 +18,21 @@ import java.util.Set;
  * @param heap        each replica's -Xmx (and -Xms): the configured heap bound
  * @param kill        also run the kill -9 scenario
  * @param warmupSeconds load on every fresh cluster before measuring (JIT)
+ * @param soakSeconds   if positive, run only the sustained-load run that long (first batch size,
+ *                      last outstanding level) and write DIR/soak.json instead of the sweep
  */
 record BenchOptions(Path out, double seconds, int payload, List<Integer> batches, List<Integer> outstanding,
-                    String heap, boolean kill, double warmupSeconds) {
+                    String heap, boolean kill, double warmupSeconds, double soakSeconds) {
     static final String USAGE = String.join("\n",
             "usage: bench [--out DIR] [--seconds S] [--payload BYTES] [--batches 512,1024] [--outstanding 2048,8192,16384]",
-            "             [--heap 1g] [--warmup S] [--no-kill]",
+            "             [--heap 1g] [--warmup S] [--no-kill] [--soak S]",
             "Starts n = 4 replica processes on loopback, sweeps batch size and outstanding requests,",
             "measures the fixed-leader limit and a kill -9 of one replica, and writes DIR/results.json",
-            "and DIR/throughput-latency.svg (default DIR: docs/benchmark).");
+            "and DIR/throughput-latency.svg (default DIR: docs/benchmark). With --soak S it instead loads one",
+            "cluster for S seconds and writes each replica's live heap (after a full GC) over time to DIR/soak.json.");
 
-    private static final Set<String> FLAGS = Set.of("--out", "--seconds", "--payload", "--batches", "--outstanding", "--heap", "--warmup");
+    private static final Set<String> FLAGS = Set.of("--out", "--seconds", "--payload", "--batches", "--outstanding", "--heap", "--warmup",
+            "--soak");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> v = new HashMap<>();
@@ -49,7 +53,8 @@ record BenchOptions(Path out, double seconds, int payload, List<Integer> batches
         }
         return new BenchOptions(Path.of(v.getOrDefault("--out", "docs/benchmark")), seconds, payload,
                 ints(v.getOrDefault("--batches", "512,1024")), ints(v.getOrDefault("--outstanding", "2048,8192,16384")),
-                v.getOrDefault("--heap", "1g"), kill, Double.parseDouble(v.getOrDefault("--warmup", "40")));
+                v.getOrDefault("--heap", "1g"), kill, Double.parseDouble(v.getOrDefault("--warmup", "40")),
+                Double.parseDouble(v.getOrDefault("--soak", "0")));
     }
 
     private static List<Integer> ints(String csv) {

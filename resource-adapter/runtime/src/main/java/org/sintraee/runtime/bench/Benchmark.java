@@ -64,7 +64,11 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
-        Path keys = deal();
+        deal();
+        if (options.soakSeconds() > 0) {
+            soak();
+            return;
+        }
         for (String mode : List.of("abc", "limit")) {
             for (int batch : options.batches()) {
                 try (ClusterRun run = start(mode, batch)) {
@@ -94,6 +98,20 @@ public final class Benchmark {
             keepMemory(run);
         }
         write(peak, limit, half, kill);
+        executor.shutdownNow();
+    }
+
+    private void soak() throws Exception {
+        int batch = options.batches().get(0);
+        int outstanding = options.outstanding().get(options.outstanding().size() - 1);
+        try (ClusterRun run = start("abc", batch)) {
+            warmUp(run);
+            List<SoakRun.Sample> samples = SoakRun.run(run, outstanding, options.soakSeconds(), 30);
+            Files.createDirectories(options.out());
+            Files.writeString(options.out().resolve("soak.json"),
+                    SoakRun.json(samples, batch, outstanding, options.heap(), options.payload()), StandardCharsets.UTF_8);
+            System.out.println("wrote " + options.out().resolve("soak.json"));
+        }
         executor.shutdownNow();
     }
 

@@ -142,6 +142,15 @@ final class ClusterRun implements Closeable {
         return b;
     }
 
+    int servers() {
+        return cluster.servers();
+    }
+
+    /** Server id's process id. */
+    long pid(int id) {
+        return cluster.process(id).pid();
+    }
+
     /** Samples peak RSS and heap of every replica (peaks kept across the run). */
     void sampleMemory() {
         for (int id = 1; id <= cluster.servers(); id++) {
