@@ -35,4 +35,44 @@ public sealed interface AbcMessage {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /**
+     * The sender's C-SEND of its round-r proposal with the batches named by digest
+     * ({@link CompactVector}); the receiver rebuilds the vector from the batches it holds and
+     * hands the agreement {@code C-SEND(vector)}, as if the vector had come whole.
+     */
+    record CompactSend(long round, Bytes compact) implements AbcMessage {
+        public CompactSend {
+            Objects.requireNonNull(compact, "compact");
+        }
+
+        @Override
+        public String toString() {
+            return "COMPACT-SEND(" + round + ", " + compact + ")";
+        }
+    }
+
+    /** {@code BATCH-REQUEST(r, j, d)}: asks a proposer for server j's round-r batch of digest d, which its compact C-SEND named. */
+    record BatchRequest(long round, int server, Bytes digest) implements AbcMessage {
+        public BatchRequest {
+            Objects.requireNonNull(digest, "digest");
+        }
+
+        @Override
+        public String toString() {
+            return "BATCH-REQUEST(" + round + ", " + server + ", " + digest + ")";
+        }
+    }
+
+    /** {@code BATCH-ANSWER(r, j, batch)}: the batch a BATCH-REQUEST asked for; its digest decides. */
+    record BatchAnswer(long round, int server, Bytes batch) implements AbcMessage {
+        public BatchAnswer {
+            Objects.requireNonNull(batch, "batch");
+        }
+
+        @Override
+        public String toString() {
+            return "BATCH-ANSWER(" + round + ", " + server + ", " + batch + ")";
+        }
+    }
 }

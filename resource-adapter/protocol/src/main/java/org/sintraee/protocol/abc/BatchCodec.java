@@ -53,7 +53,17 @@ public final class BatchCodec {
 
     /** What server i signs for its round-r batch. */
     public static byte[] statement(Tag tag, long round, Bytes batch) {
-        return Statement.of(tag, "batch", int64(round), Hashes.sha256(BATCH_DOMAIN, batch.toArray()));
+        return statementOf(tag, round, batchDigest(batch));
+    }
+
+    /** The statement for a batch whose {@link #batchDigest} is known, so 512 KiB are hashed once. */
+    static byte[] statementOf(Tag tag, long round, byte[] batchDigest) {
+        return Statement.of(tag, "batch", int64(round), batchDigest);
+    }
+
+    /** The batch's digest under its signature, also its name in a compact proposal ({@link CompactVector}). */
+    static byte[] batchDigest(Bytes batch) {
+        return Hashes.sha256(BATCH_DOMAIN, batch.toArray());
     }
 
     public static int maxBatchBytes(int batchSize, int maxRequestBytes) {
@@ -185,10 +195,10 @@ public final class BatchCodec {
         return Decoded.of(out);
     }
 
-    /** Whether the batch of {@code e} is signed by its server for round r (the batch's form is checked apart). */
-    static boolean validlySigned(SignatureVerifier verifier, Tag tag, long round, SignedBatch e) {
+    /** Whether the batch of {@code e}, of digest {@code batchDigest}, is signed by its server for round r. */
+    static boolean validlySigned(SignatureVerifier verifier, Tag tag, long round, SignedBatch e, byte[] batchDigest) {
         return e.signature().length() <= QuorumCertificate.MAX_SIGNATURE_BYTES
-                && verifier.verify(e.server(), statement(tag, round, e.batch()), e.signature().toArray());
+                && verifier.verify(e.server(), statementOf(tag, round, batchDigest), e.signature().toArray());
     }
 
     /** Why the batch of {@code e} does not pass {@link #validlySigned}. */

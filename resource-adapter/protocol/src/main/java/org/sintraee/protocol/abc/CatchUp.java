@@ -90,6 +90,11 @@ final class CatchUp {
             highest[sender] = Math.max(highest[sender], round);
         }
 
+        /** The highest round {@code sender} sent a well-formed message for, or -1. */
+        long of(int sender) {
+            return highest[sender];
+        }
+
         /** The highest r that a set of servers containing an honest one all reached, or -1. */
         long round(Quorums quorums) {
             TreeSet<Long> rounds = new TreeSet<>();

@@ -1,6 +1,7 @@
 package org.sintraee.protocol.abc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.sintraee.protocol.abc.BatchCodec.Requests;
@@ -41,7 +42,7 @@ final class VerifiedBatches {
     private long round;
     private final TreeMap<Integer, List<Entry>> entries = new TreeMap<>();
 
-    private record Entry(SignedBatch batch, Requests requests) {
+    private record Entry(SignedBatch batch, Requests requests, byte[] digest) {
         boolean matches(SignedBatch e) { // the short signature first: a mismatch costs no 512 KiB comparison
             return batch.signature().equals(e.signature()) && batch.batch().equals(e.batch());
         }
@@ -77,14 +78,40 @@ final class VerifiedBatches {
     }
 
     /** Records that {@code e} passed every check of round r (call only then); returns its requests. */
-    private Requests remember(long r, SignedBatch e, Requests requests) {
+    private Requests remember(long r, SignedBatch e, Requests requests, byte[] digest) {
         if (r == round) {
             List<Entry> mine = entries.computeIfAbsent(e.server(), k -> new ArrayList<>(1));
             if (mine.size() < PER_SERVER) {
-                mine.add(new Entry(e, requests));
+                mine.add(new Entry(e, requests, digest));
             }
         }
         return requests;
+    }
+
+    /**
+     * The bytes of a batch of {@code server} for round r that passed every check here and has
+     * {@link BatchCodec#batchDigest} {@code digest}, or null: what a compact proposal names.
+     */
+    Bytes batchOf(long r, int server, byte[] digest) {
+        if (r != round) {
+            return null;
+        }
+        for (Entry x : entries.getOrDefault(server, List.of())) {
+            if (Arrays.equals(x.digest(), digest)) {
+                return x.batch().batch();
+            }
+        }
+        return null;
+    }
+
+    /** The digest of {@code e}, a batch that passed every check of the current round here, or null. */
+    byte[] digestOf(SignedBatch e) {
+        for (Entry x : entries.getOrDefault(e.server(), List.of())) {
+            if (x.matches(e)) {
+                return x.digest();
+            }
+        }
+        return null;
     }
 
     /** What {@link #admit} found: the batch's requests, or (requests null) the fault against its server. */
@@ -101,10 +128,11 @@ final class VerifiedBatches {
         if (!d.ok()) {
             return new Admitted(null, FaultKind.MALFORMED, "round " + r + " batch: " + d.error());
         }
-        if (!BatchCodec.validlySigned(ctx.verifier(), tag, r, e)) {
+        byte[] digest = BatchCodec.batchDigest(e.batch());
+        if (!BatchCodec.validlySigned(ctx.verifier(), tag, r, e, digest)) {
             return new Admitted(null, FaultKind.INVALID_PROOF, BatchCodec.notSigned(r, e));
         }
-        return new Admitted(remember(r, e, d.get()), null, null);
+        return new Admitted(remember(r, e, d.get(), digest), null, null);
     }
 
     /** The requests of each batch of {@code value}, a vector known to satisfy Q_r, from the cache or decoded. */
@@ -135,10 +163,11 @@ final class VerifiedBatches {
             if (!d.ok()) {
                 return Verdict.invalid("batch of server " + e.server() + ": " + d.error());
             }
-            if (!BatchCodec.validlySigned(ctx.verifier(), tag, r, e)) {
+            byte[] digest = BatchCodec.batchDigest(e.batch());
+            if (!BatchCodec.validlySigned(ctx.verifier(), tag, r, e, digest)) {
                 return Verdict.invalid(BatchCodec.notSigned(r, e));
             }
-            remember(r, e, d.get());
+            remember(r, e, d.get(), digest);
         }
         return Verdict.VALID;
     }

@@ -2,6 +2,7 @@ package org.sintraee.protocol.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -131,6 +132,19 @@ public final class Step<M, O> {
         public <CM, CO> List<CO> absorb(Step<CM, CO> child, Function<? super CM, ? extends M> wrap) {
             for (Outgoing<CM> m : child.messages) {
                 messages.add(new Outgoing<>(m.target(), wrap.apply(m.message())));
+            }
+            faults.addAll(child.faults);
+            durable.addAll(child.durable);
+            return child.outputs;
+        }
+
+        /**
+         * As {@link #absorb}, but {@code lift} turns each child message into any number of this
+         * step's messages (say, one form for some receivers and another for the rest).
+         */
+        public <CM, CO> List<CO> absorbEach(Step<CM, CO> child, BiConsumer<Outgoing<CM>, Builder<M, O>> lift) {
+            for (Outgoing<CM> m : child.messages) {
+                lift.accept(m, this);
             }
             faults.addAll(child.faults);
             durable.addAll(child.durable);

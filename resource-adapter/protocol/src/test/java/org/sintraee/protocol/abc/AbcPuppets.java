@@ -34,7 +34,14 @@ import org.sintraee.protocol.sim.InFlight;
  * checked: a faulty server may a-broadcast requests of its own, like any client.
  */
 final class AbcPuppets {
-    enum Byz { SILENT, EQUIVOCATE, BAD_BATCHES, WITHHOLD_COIN }
+    /**
+     * SILENT: crashed. EQUIVOCATE: two batches per round. BAD_BATCHES: bad signatures, malformed
+     * batches, floods. WITHHOLD_COIN: no coin shares. WITHHOLD_BATCH: its batch reaches server 1
+     * only, so the others must fetch it from proposers that hold it. LYING_PROPOSER: as
+     * WITHHOLD_BATCH, and its compact C-SENDs name a batch no one has, and its BATCH-ANSWERs are
+     * tampered with.
+     */
+    enum Byz { SILENT, EQUIVOCATE, BAD_BATCHES, WITHHOLD_COIN, WITHHOLD_BATCH, LYING_PROPOSER }
 
     private final Byz byz;
     private final int n;
@@ -154,6 +161,15 @@ final class AbcPuppets {
         if (m instanceof MvbaPart p && byz == Byz.WITHHOLD_COIN && isCoinShare(p.message())) {
             return List.of();
         }
+        if (byz == Byz.LYING_PROPOSER && m instanceof AbcMessage.CompactSend c) {
+            return List.of(new AbcMessage.CompactSend(c.round(), flipAt(c.compact(), 8))); // the first entry's digest
+        }
+        if (byz == Byz.LYING_PROPOSER && m instanceof AbcMessage.BatchAnswer a) {
+            return List.of(new AbcMessage.BatchAnswer(a.round(), a.server(), flipAt(a.batch(), a.batch().length() - 1)));
+        }
+        if ((byz == Byz.WITHHOLD_BATCH || byz == Byz.LYING_PROPOSER) && m instanceof Batch) {
+            return to == 1 ? List.of(m) : List.of();
+        }
         if (!(m instanceof Batch b)) {
             return List.of(m);
         }
@@ -177,6 +193,14 @@ final class AbcPuppets {
             Bytes sig = Bytes.of(ctxs.get(f).signer().sign(BatchCodec.statement(tag, b.round(), batch)));
             return new Batch(b.round(), batch, sig);
         });
+    }
+
+    private static Bytes flipAt(Bytes b, int at) {
+        byte[] s = b.toArray();
+        if (at >= 0 && at < s.length) {
+            s[at] ^= 1;
+        }
+        return Bytes.of(s);
     }
 
     private static Bytes flip(Bytes sig) {

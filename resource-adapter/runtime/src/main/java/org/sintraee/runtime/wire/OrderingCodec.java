@@ -2,6 +2,7 @@ package org.sintraee.runtime.wire;
 
 import static org.sintraee.runtime.wire.WireLimits.MAX_PAYLOAD_BYTES;
 import static org.sintraee.runtime.wire.WireLimits.MAX_SIGNATURE_BYTES;
+import static org.sintraee.runtime.wire.WireLimits.MAX_SIGNERS;
 
 import org.sintraee.protocol.abc.AbcMessage;
 import org.sintraee.protocol.scabc.ScabcMessage;
@@ -9,6 +10,11 @@ import org.sintraee.protocol.scabc.ScabcStackMessage;
 
 /** Atomic broadcast, the SC-ABC decryption layer, the SC-ABC stack and the runtime's catch-up. */
 final class OrderingCodec {
+    /** A batch digest (SHA-256). */
+    private static final int DIGEST_BYTES = 32;
+    /** A compact proposal vector: a count, then per server its id, digest and signature. */
+    private static final int MAX_COMPACT_BYTES = 4 + MAX_SIGNERS * (8 + DIGEST_BYTES + MAX_SIGNATURE_BYTES);
+
     private OrderingCodec() {
     }
 
@@ -17,6 +23,12 @@ final class OrderingCodec {
             w.u8(1).i64(b.round()).bytes(b.batch(), MAX_PAYLOAD_BYTES).bytes(b.signature(), MAX_SIGNATURE_BYTES);
         } else if (m instanceof AbcMessage.MvbaPart p) {
             AgreementCodec.mvba(w.u8(2).i64(p.round()), p.message());
+        } else if (m instanceof AbcMessage.CompactSend c) {
+            w.u8(3).i64(c.round()).bytes(c.compact(), MAX_COMPACT_BYTES);
+        } else if (m instanceof AbcMessage.BatchRequest q) {
+            w.u8(4).i64(q.round()).i32(q.server()).bytes(q.digest(), DIGEST_BYTES);
+        } else if (m instanceof AbcMessage.BatchAnswer a) {
+            w.u8(5).i64(a.round()).i32(a.server()).bytes(a.batch(), MAX_PAYLOAD_BYTES);
         } else {
             throw new IllegalArgumentException("unknown abc message " + m);
         }
@@ -29,6 +41,9 @@ final class OrderingCodec {
             case 1 -> new AbcMessage.Batch(r.i64(), r.value(MAX_PAYLOAD_BYTES, "batch"),
                     r.value(MAX_SIGNATURE_BYTES, "signature"));
             case 2 -> new AbcMessage.MvbaPart(r.i64(), AgreementCodec.mvba(r));
+            case 3 -> new AbcMessage.CompactSend(r.i64(), r.value(MAX_COMPACT_BYTES, "compact vector"));
+            case 4 -> new AbcMessage.BatchRequest(r.i64(), r.i32(), r.value(DIGEST_BYTES, "batch digest"));
+            case 5 -> new AbcMessage.BatchAnswer(r.i64(), r.i32(), r.value(MAX_PAYLOAD_BYTES, "batch"));
             default -> throw new WireException("unknown abc kind " + kind);
         };
         r.leave();
