@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sintraee.protocol.core.ServerContext;
+import org.sintraee.protocol.crypto.sig.MemoizedVerifier;
 import org.sintraee.protocol.quorum.Quorums;
 import org.sintraee.runtime.journal.Journal;
 import org.sintraee.runtime.keys.HostPort;
@@ -49,7 +50,8 @@ public final class ReplicaEngine implements Closeable {
         this.publicKeys = publicKeys;
         this.settings = settings;
         this.ctx = new ServerContext(keys.id(), Quorums.threshold(publicKeys.servers(), publicKeys.faulty()),
-                keys.signer(), publicKeys.signatureVerifier(), publicKeys.coin(), keys.coinKey());
+                keys.signer(), new MemoizedVerifier(publicKeys.signatureVerifier(), MemoizedVerifier.DEFAULT_CAPACITY),
+                publicKeys.coin(), keys.coinKey());
         this.journal = journal;
         // the node sends only after start(), by which time the links exist
         this.node = new Node(ctx, settings.nodeSettings(), journal,
