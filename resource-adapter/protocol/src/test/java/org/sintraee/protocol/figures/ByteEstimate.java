@@ -36,6 +36,12 @@ final class ByteEstimate {
             return len(b.batch()) + len(b.signature());
         } else if (m instanceof AbcMessage.MvbaPart p) {
             return fields(p.message());
+        } else if (m instanceof AbcMessage.CompactSend c) {
+            return len(c.compact());
+        } else if (m instanceof AbcMessage.BatchRequest q) {
+            return len(q.digest());
+        } else if (m instanceof AbcMessage.BatchAnswer a) {
+            return len(a.batch());
         } else if (m instanceof MvbaMessage.CbcPart p) {
             return fields(p.message());
         } else if (m instanceof MvbaMessage.CoinPart p) {

@@ -165,9 +165,12 @@ public final class ProtocolFigures {
         if (!stranded.isEmpty()) {
             summary.stranded(stranded.size());
             notes.add(String.format(Locale.ROOT, "*stranded: ABC n = %d, %s, Twins: seeds %s ended (nothing in flight)"
-                    + " with an honest server stuck in an early round while the others went ahead; not yet diagnosed"
-                    + " whether this is only the catch-up the ABC package defers to the runtime (decided agreements answer"
-                    + " C-REQUEST for KEEP_ROUNDS = 2 rounds only) or a liveness bug. Excluded from the averages."
+                    + " with an honest server stuck in an early round while the others went more than KEEP_ROUNDS = 16"
+                    + " rounds ahead. These simulations run no catch-up, which the ABC package leaves to the runtime for"
+                    + " a server that far behind (peers keep C-REQUEST answers and their proposals' batches for 16"
+                    + " rounds). Diagnosed case: this scheduler reorders messages on a link, so a compact C-SEND"
+                    + " overtakes the proposer's own BATCH; the receivers ask for the batch, the answers come back after"
+                    + " they moved on, and the proposer's c-broadcast lacks their echoes. Excluded from the averages."
                     + " First: %s. Replay: FigureRuns.abc(seed, %d, %s, true, %d, %d, %d)", n, s.label, stranded,
                     example, n, s.name(), batch, size, k));
         }
