@@ -344,7 +344,7 @@ public final class ConsistentBroadcast implements Protocol<CbcInput, CbcMessage,
 
     private void deliverIfReady(Step.Builder<CbcMessage, Delivered> b) {
         if (delivered == null && proof != null && payload != null && Arrays.equals(payloadDigest, proof.digest())) {
-            delivered = new Delivered(payload, proof);
+            delivered = Delivered.sharing(payload, proof); // payload is never changed: one copy, not two
             b.output(delivered);
         }
     }
