@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sintraee.protocol.abc.AbcMessage.Batch;
-import org.sintraee.protocol.abc.AbcMessage.BatchAnswer;
-import org.sintraee.protocol.abc.AbcMessage.BatchRequest;
-import org.sintraee.protocol.abc.AbcMessage.CompactSend;
 import org.sintraee.protocol.abc.AbcMessage.MvbaPart;
 import org.sintraee.protocol.abc.BatchCodec.Requests;
 import org.sintraee.protocol.abc.BatchCodec.SignedBatch;
@@ -22,13 +19,11 @@ import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Fault;
 import org.sintraee.protocol.core.FaultKind;
-import org.sintraee.protocol.core.Outgoing;
 import org.sintraee.protocol.core.PendingBuffer;
 import org.sintraee.protocol.core.Protocol;
 import org.sintraee.protocol.core.ServerContext;
 import org.sintraee.protocol.core.Step;
 import org.sintraee.protocol.core.Tag;
-import org.sintraee.protocol.core.Target;
 import org.sintraee.protocol.crypto.Decoded;
 import org.sintraee.protocol.crypto.Verdict;
 import org.sintraee.protocol.mvba.MvbaDecision;
@@ -88,10 +83,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private final CatchUp.Evidence evidence;
     /** Q_r, and the current round's batches that passed their checks, so each is checked once. */
     private final VerifiedBatches verified;
-    /** Compact C-SENDs of the current round waiting for batches (see package-info, "Dissemination"). */
-    private final CompactSends compact;
-    /** This server's proposals of the current and the last KEEP_ROUNDS rounds, whose batches it must hand out. */
-    private final TreeMap<Long, List<SignedBatch>> ownProposals = new TreeMap<>();
+    /** Compact proposals, sent and received (see package-info, "Dissemination"). */
+    private final Dissemination dissemination;
 
     private long round;
     private long nextSeq;
@@ -152,7 +145,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         this.silentThrough = silentThrough;
         this.evidence = new CatchUp.Evidence(ctx.n());
         this.verified = new VerifiedBatches(ctx, tag, batchSize, maxRequestBytes, round);
-        this.compact = new CompactSends(ctx.n(), round);
+        this.dissemination = new Dissemination(ctx, tag, verified, round);
         // Per round a sender sends one BATCH and a bounded number of agreement messages to us.
         // (plus a compact C-SEND, and a batch request per server)
         this.future = new PendingBuffer<>(ROUND_WINDOW * (2 + 17 * ctx.n() + 64));
@@ -242,38 +235,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         } else if (message instanceof MvbaPart p) {
             onMvba(sender, p, b);
         } else if (mvba.containsKey(message.round()) || message.round() == round) {
-            onDissemination(sender, message, b); // the current round, or a kept one: a lagging proposer's send
-        }
-    }
-
-    /** A compact C-SEND, or a request or answer for a batch it names (see package-info, "Dissemination"). */
-    private void onDissemination(int sender, AbcMessage message, Step.Builder<AbcMessage, AbcDelivery> b) {
-        if (message instanceof CompactSend c) {
-            CompactSends.Taken t = compact.take(sender, c, (server, digest) -> heldBatch(c.round(), server, digest));
-            if (t.malformed() != null) {
-                b.fault(new Fault(sender, tag, FaultKind.MALFORMED, "compact C-SEND: " + t.malformed()));
-            }
-            t.requests().forEach(q -> b.send(Target.to(sender), q));
-            if (t.rebuilt() != null) {
-                sendRebuilt(t.rebuilt(), b);
-            }
-        } else if (message instanceof BatchRequest q) {
-            Bytes batch = proposedBatch(q);
-            if (batch != null && compact.mayAnswer(sender, q.round(), q.server())) {
-                b.send(Target.to(sender), new BatchAnswer(q.round(), q.server(), batch));
-            } // not in our proposal of that round (kept KEEP_ROUNDS): nothing to answer, no blame
-        } else if (message instanceof BatchAnswer a) {
-            Bytes asked = compact.askedOf(sender, a);
-            if (asked == null) {
-                return; // not asked for: ignored unhashed (a late answer of an honest peer, or noise)
-            }
-            byte[] digest = BatchCodec.batchDigest(a.batch());
-            if (!asked.equals(Bytes.of(digest))) {
-                b.fault(new Fault(sender, tag, FaultKind.INVALID_PROOF, "BATCH-ANSWER for server " + a.server()
-                        + " does not have the digest its compact C-SEND named"));
-                return;
-            }
-            compact.held(a.round(), a.server(), digest, a.batch()).forEach(x -> sendRebuilt(x, b));
+            // the current round, or a kept one: a lagging proposer's send
+            dissemination.received(sender, message, batches, b, x -> sendRebuilt(x, b));
         }
     }
 
@@ -281,37 +244,6 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     private void sendRebuilt(CompactSends.Rebuilt x, Step.Builder<AbcMessage, AbcDelivery> b) {
         onMvba(x.proposer(), new MvbaPart(x.round(),
                 new MvbaMessage.CbcPart(x.proposer(), new CbcMessage.CSend(x.vector()))), b);
-    }
-
-    /**
-     * A round-r batch of {@code server} with digest {@code digest} held here: in the current round
-     * one that passed its checks, in a kept round one of our own proposal; else null.
-     */
-    private Bytes heldBatch(long r, int server, byte[] digest) {
-        if (r != round) {
-            return proposedBatch(new BatchRequest(r, server, Bytes.of(digest)));
-        }
-        Bytes cached = verified.batchOf(round, server, digest);
-        if (cached != null) {
-            return cached;
-        }
-        SignedBatch first = batches.get(server);
-        return first != null && java.util.Arrays.equals(digestOf(first), digest) ? first.batch() : null;
-    }
-
-    /** The batch a request names if it is in our own proposal of its round, else null. */
-    private Bytes proposedBatch(BatchRequest q) {
-        for (SignedBatch e : ownProposals.getOrDefault(q.round(), List.of())) {
-            if (e.server() == q.server() && Bytes.of(digestOf(e)).equals(q.digest())) {
-                return e.batch();
-            }
-        }
-        return null;
-    }
-
-    private byte[] digestOf(SignedBatch e) {
-        byte[] d = verified.digestOf(e);
-        return d != null ? d : BatchCodec.batchDigest(e.batch()); // not cached: an equivocator filled its slots
     }
 
     /** A round-r BATCH: counted once per sender, checked, and it may make this server join the round. */
@@ -335,7 +267,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         }
         Requests requests = a.requests();
         batches.put(sender, e);
-        compact.held(round, sender, digestOf(e), e.batch()).forEach(rebuilt -> sendRebuilt(rebuilt, b));
+        dissemination.batchArrived(e, rebuilt -> sendRebuilt(rebuilt, b));
         // Join a round someone started for requests not delivered yet, or that t + 1 servers, so an honest
         // one, started: never spin on empty or stale batches of corrupted servers.
         if (quorums.containsHonest(batches.keySet()) || !allDelivered(requests)) {
@@ -392,40 +324,12 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         proposed = true;
         List<SignedBatch> vector = List.copyOf(new ArrayList<>(batches.values()).subList(0, quorums.quorum()));
         long r = round;
-        ownProposals.put(r, vector); // to answer batch requests of servers that lack one of them
         byte[] full = BatchCodec.encodeVector(vector);
-        // Our C-SEND of the vector goes out compact: every server was sent these batches already.
-        CompactSend compactSend = new CompactSend(r, CompactVector.encode(vector, vector.stream().map(this::digestOf).toList()));
-        Bytes fullBytes = Bytes.of(full);
-        List<MvbaDecision> out = b.absorbEach(current().handleInput(new MvbaInput.Propose(full)), (o, bb) -> {
-            if (isOwnSend(o.message(), fullBytes)) {
-                sendProposal(o, compactSend, r, bb);
-            } else {
-                bb.send(o.target(), new MvbaPart(r, o.message()));
-            }
-        });
+        List<MvbaDecision> out = dissemination.propose(r, vector, Bytes.of(full),
+                current().handleInput(new MvbaInput.Propose(full)), evidence, b);
         if (!out.isEmpty() && decision == null) {
             decision = RoundProof.of(r, current(), out.get(0));
         }
-    }
-
-    /**
-     * Our C-SEND: compact to the servers at most one round behind as far as we saw (they get or
-     * got the batches, and can ask us for a missing one while we keep this proposal), whole to
-     * the ones further behind, which may reach this round only after we dropped it.
-     */
-    private void sendProposal(Outgoing<MvbaMessage> o, CompactSend compactSend, long r,
-                              Step.Builder<AbcMessage, AbcDelivery> b) {
-        for (int s = 1; s <= ctx.n(); s++) {
-            if (o.target().includes(s)) {
-                b.send(Target.to(s), s == ctx.self() || evidence.of(s) >= r - 1 ? compactSend : new MvbaPart(r, o.message()));
-            }
-        }
-    }
-
-    private boolean isOwnSend(MvbaMessage m, Bytes vector) {
-        return m instanceof MvbaMessage.CbcPart p && p.proposer() == ctx.self()
-                && p.message() instanceof CbcMessage.CSend s && s.payload().equals(vector);
     }
 
     /** Delivers decided rounds and enters the next ones, as long as buffered messages carry them on. */
@@ -440,8 +344,7 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             batches.clear();
             rejected.clear();
             verified.enter(round);
-            compact.enter(round);
-            ownProposals.headMap(round - KEEP_ROUNDS).clear();
+            dissemination.enter(round);
             mvba.headMap(round - KEEP_ROUNDS).clear(); // keeps the last KEEP_ROUNDS decided ones, for C-REQUEST
             if (!queue.isEmpty()) {
                 start(b); // not in a silent round

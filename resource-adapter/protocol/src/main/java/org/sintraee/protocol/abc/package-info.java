@@ -135,7 +135,8 @@
  * blame; from silentThrough + 1 it runs normally. Its liveness there rests on catch-up, which
  * the n - t other servers' progress provides.
  *
- * <p><b>Dissemination (compact C-SENDs).</b> The value agreed on is still the whole vector, and
+ * <p><b>Dissemination (compact C-SENDs; {@code Dissemination}).</b> The value agreed on is still
+ * the whole vector, and
  * Q_r, the round proofs and catch-up see nothing else. Only the proposer's C-SEND travels
  * differently: every server already sent its batch to all, so the proposer names each batch
  * of its vector by its digest (the one under the batch's signature; {@code CompactVector},
