@@ -1,7 +1,6 @@
 package org.sintraee.protocol.abc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -119,12 +118,13 @@ final class CompactSends {
             return List.of();
         }
         List<Rebuilt> out = new ArrayList<>();
+        Bytes d = Bytes.of(digest);
         for (var it = st.parked.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
             Parked p = e.getValue();
             for (int k = 0; k < p.entries.size(); k++) {
                 CompactVector.Entry x = p.entries.get(k);
-                if (p.batches[k] == null && x.server() == server && Arrays.equals(x.digest().toArray(), digest)) {
+                if (p.batches[k] == null && x.server() == server && x.digest().equals(d)) {
                     p.batches[k] = batch;
                     p.missing--;
                 }

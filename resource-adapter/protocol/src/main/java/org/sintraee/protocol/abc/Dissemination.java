@@ -1,5 +1,6 @@
 package org.sintraee.protocol.abc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,12 @@ final class Dissemination {
     private final Tag tag;
     private final VerifiedBatches verified;
     private final CompactSends compact;
+    /** One batch of our proposal, with its digest (hashed once, not per request for it). */
+    private record Proposed(SignedBatch batch, Bytes digest) {
+    }
+
     /** Our proposals of the current and the last KEEP_ROUNDS rounds, whose batches we must hand out. */
-    private final TreeMap<Long, List<SignedBatch>> ownProposals = new TreeMap<>();
+    private final TreeMap<Long, List<Proposed>> ownProposals = new TreeMap<>();
     private long round;
 
     Dissemination(ServerContext ctx, Tag tag, VerifiedBatches verified, long round) {
@@ -98,9 +103,13 @@ final class Dissemination {
      */
     <O> List<O> propose(long r, List<SignedBatch> vector, Bytes full, Step<MvbaMessage, O> child,
                         CatchUp.Evidence evidence, Step.Builder<AbcMessage, AbcDelivery> b) {
-        ownProposals.put(r, vector);
-        CompactSend compactSend = new CompactSend(r, CompactVector.encode(vector,
-                vector.stream().map(this::digestOf).toList()));
+        List<byte[]> digests = vector.stream().map(this::digestOf).toList();
+        List<Proposed> kept = new ArrayList<>(vector.size());
+        for (int k = 0; k < vector.size(); k++) {
+            kept.add(new Proposed(vector.get(k), Bytes.of(digests.get(k))));
+        }
+        ownProposals.put(r, kept);
+        CompactSend compactSend = new CompactSend(r, CompactVector.encode(vector, digests));
         return b.absorbEach(child, (o, bb) -> {
             if (isOwnSend(o.message(), full)) {
                 for (int s = 1; s <= ctx.n(); s++) {
@@ -138,9 +147,9 @@ final class Dissemination {
 
     /** The batch of {@code server} with that digest if it is in our own proposal of round r, else null. */
     private Bytes proposed(long r, int server, Bytes digest) {
-        for (SignedBatch e : ownProposals.getOrDefault(r, List.of())) {
-            if (e.server() == server && Bytes.of(digestOf(e)).equals(digest)) {
-                return e.batch();
+        for (Proposed e : ownProposals.getOrDefault(r, List.of())) {
+            if (e.batch().server() == server && e.digest().equals(digest)) {
+                return e.batch().batch();
             }
         }
         return null;

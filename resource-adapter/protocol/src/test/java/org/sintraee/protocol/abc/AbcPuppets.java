@@ -176,7 +176,7 @@ final class AbcPuppets {
         return switch (byz) {
             case EQUIVOCATE -> to == 1 ? List.of(m, alternative(f, b)) : List.of(to > n / 2 ? alternative(f, b) : m);
             case BAD_BATCHES -> switch ((int) (b.round() % 3)) {
-                case 0 -> List.of(new Batch(b.round(), b.batch(), flip(b.signature())));
+                case 0 -> List.of(new Batch(b.round(), b.batch(), flipAt(b.signature(), 0)));
                 case 1 -> List.of(new Batch(b.round(), bytes("not a batch"), b.signature()));
                 default -> List.of(m);
             };
@@ -203,13 +203,6 @@ final class AbcPuppets {
         return Bytes.of(s);
     }
 
-    private static Bytes flip(Bytes sig) {
-        byte[] s = sig.toArray();
-        if (s.length > 0) {
-            s[0] ^= 1;
-        }
-        return Bytes.of(s);
-    }
 
     private static boolean isCoinShare(MvbaMessage m) {
         return m instanceof MvbaMessage.CoinPart
