@@ -161,6 +161,9 @@
     fill('agreement', agreement);
     var mean = document.querySelector('#agreement [data-field="meanRecordsPerSync"]');
     mean.textContent = typeof agreement.meanRecordsPerSync === 'number' ? agreement.meanRecordsPerSync.toFixed(2) : '-';
+    var checkpoint = document.querySelector('#agreement [data-field="checkpoint"]');
+    checkpoint.textContent = typeof agreement.checkpointRound === 'number' && agreement.checkpointRound >= 0
+      ? 'round ' + agreement.checkpointRound + ' (' + agreement.checkpointSeq + ' requests)' : 'none yet';
     var failed = document.querySelector('#agreement [data-field="failed"]');
     failed.textContent = agreement.failed ? 'yes: ' + agreement.failure : 'no';
     showActivity(status.activity);

@@ -97,6 +97,7 @@ abstract class AdminStatusContract {
                 () -> assertTrue(status.peers().stream().allMatch(p -> p.faultCount() == 0), "no faults"),
                 () -> assertEquals(0, agreement.round()),
                 () -> assertEquals(0, agreement.delivered()),
+                () -> assertEquals(-1, agreement.checkpointRound(), "no checkpoint before any round"),
                 () -> assertFalse(agreement.failed()),
                 () -> assertFalse(body.contains("PRIVATE KEY"), "no private key is sent"));
     }

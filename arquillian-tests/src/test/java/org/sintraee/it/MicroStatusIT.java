@@ -99,6 +99,7 @@ class MicroStatusIT extends AdminStatusContract {
                 () -> assertTrue(links.contains("(this server)") && links.contains("down"), links),
                 () -> assertEquals(60, sparkline.length(), "one mark per second: " + sparkline),
                 () -> assertEquals("0", browser.field("#agreement", "round")),
+                () -> assertEquals("none yet", browser.field("#agreement", "checkpoint")),
                 () -> assertTrue(browser.text("#deliveries tbody").contains("none yet")),
                 () -> assertTrue(Files.size(screenshot) > 10_000, "a screenshot at " + screenshot));
     }

@@ -20,6 +20,12 @@ import java.util.Objects;
  *       so a tree of k leaves never equals one with the last leaf repeated)</li>
  *   <li>statement = "sintra-ee/order-round/v1" 0x00 | round u64 | firstSeq u64 | leafCount u32 | root</li>
  * </ul>
+ * And for {@link CheckpointCertificate}s, over the whole ordered sequence:
+ * <ul>
+ *   <li>chain: c_0 = 32 zero bytes, c_{k+1} = SHA-256(c_k | k u64 | request_k), request_k the
+ *       bytes ordered at seq k (for an encrypted request, its ciphertext as ordered)</li>
+ *   <li>checkpoint statement = "sintra-ee/checkpoint/v1" 0x00 | round u64 | nextSeq u64 | c_nextSeq</li>
+ * </ul>
  * Integers are big-endian. The leaves of a round are its deliveries in seq order, leaf i
  * holding seq firstSeq + i.
  */
@@ -32,6 +38,7 @@ public final class OrderHashes {
     private static final byte[] LEAF = domain("sintra-ee/order-leaf/v1");
     private static final byte[] NODE = domain("sintra-ee/order-node/v1");
     private static final byte[] STATEMENT = domain("sintra-ee/order-round/v1");
+    private static final byte[] CHECKPOINT = domain("sintra-ee/checkpoint/v1");
 
     private OrderHashes() {
     }
@@ -50,6 +57,24 @@ public final class OrderHashes {
         checkHash(root, "root");
         return ByteBuffer.allocate(STATEMENT.length + 20 + HASH_BYTES).put(STATEMENT).putLong(round).putLong(firstSeq)
                 .putInt(leafCount).put(root).array();
+    }
+
+    /** The chain before any delivery, c_0: 32 zero bytes. */
+    public static byte[] chainStart() {
+        return new byte[HASH_BYTES];
+    }
+
+    /** c_{seq+1} from c_seq = {@code previous} and the request ordered at {@code seq}. */
+    public static byte[] chain(byte[] previous, long seq, byte[] request) {
+        Objects.requireNonNull(request, "request");
+        return sha256(checkHash(previous, "previous"), ByteBuffer.allocate(8).putLong(seq).array(), request);
+    }
+
+    /** The statement the service key signs for a checkpoint: after round {@code round}, {@code nextSeq} requests, chain {@code chain}. */
+    public static byte[] checkpointStatement(long round, long nextSeq, byte[] chain) {
+        checkHash(chain, "chain");
+        return ByteBuffer.allocate(CHECKPOINT.length + 16 + HASH_BYTES).put(CHECKPOINT).putLong(round).putLong(nextSeq)
+                .put(chain).array();
     }
 
     /** The root of leaves (at least one), carrying odd nodes up unchanged. */

@@ -20,7 +20,7 @@ class ReplicaStatusTest {
             new ServerSetEntry(2, "127.0.0.1:7002", FINGERPRINT, true));
     private static final List<PeerStatus> PEERS = List.of(
             new PeerStatus(1, true, 1_000, 2_000, 30, 40, 5, 0, Map.of("MALFORMED", 2L)));
-    private static final AgreementStatus AGREEMENT = new AgreementStatus(7, 1, 2, 1, 12, 0, 3, 9, 1.5, false, "");
+    private static final AgreementStatus AGREEMENT = new AgreementStatus(7, 1, 2, 1, 12, 0, 3, 9, 1.5, false, "", 5, 10);
     private static final ActivityStatus ACTIVITY = new ActivityStatus(2, List.of(3L, 1L), 4, 2.0, 1, 40, 40,
             List.of(new DeliveryEntry(11, 7, 32, "0123456789abcdef", 5_000)));
 
@@ -50,7 +50,9 @@ class ReplicaStatusTest {
         assertThrows(IllegalArgumentException.class, () -> status("STARTED", -1, 0));
         assertThrows(IllegalArgumentException.class, () -> status("STARTED", 0, -1));
         assertThrows(IllegalArgumentException.class,
-                () -> new AgreementStatus(-1, 0, 0, 0, 0, 0, 0, 0, 0, false, ""));
+                () -> new AgreementStatus(-1, 0, 0, 0, 0, 0, 0, 0, 0, false, "", -1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AgreementStatus(7, 0, 0, 0, 12, 0, 0, 0, 0, false, "", 5, 13), "a checkpoint past the deliveries");
     }
 
     @Test
@@ -60,7 +62,7 @@ class ReplicaStatusTest {
                 "2026-11-25T21:54:00Z", false, 0, 0, 0, SERVER_SET, PEERS, null, ACTIVITY, INBOUND));
         assertThrows(NullPointerException.class, () -> new ReplicaStatus(2, 4, 1, "STARTED", "/d",
                 "2026-11-25T21:54:00Z", false, 0, 0, 0, SERVER_SET, PEERS, AGREEMENT, null, INBOUND));
-        assertThrows(NullPointerException.class, () -> new AgreementStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, true, null));
+        assertThrows(NullPointerException.class, () -> new AgreementStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, true, null, -1, 0));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sintraee.api.AgreementStatus;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.InboundStatus;
 import org.sintraee.api.PeerStatus;
 import org.sintraee.api.ReplicaStatus;
@@ -73,7 +74,8 @@ final class StatusSnapshot {
     static AgreementStatus agreement(NodeMetrics m) {
         return new AgreementStatus(m.round(), m.mvbaIteration(), m.abbaRounds(), m.coinTosses(), m.delivered(),
                 m.queued(), m.mailbox(), m.syncs(), m.meanRecordsPerSync(), m.failure().isPresent(),
-                m.failure().orElse(""));
+                m.failure().orElse(""), m.checkpoint().map(CheckpointCertificate::round).orElse(-1L),
+                Math.min(m.delivered(), m.checkpoint().map(CheckpointCertificate::nextSeq).orElse(0L)));
     }
 
     /** The SHA-256 of the certificate's DER encoding, in lower-case hex: what {@code openssl x509 -fingerprint} shows. */

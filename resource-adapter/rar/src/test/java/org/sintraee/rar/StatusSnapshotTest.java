@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sintraee.api.AgreementStatus;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.PeerStatus;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.ServerSetEntry;
@@ -132,7 +133,8 @@ class StatusSnapshotTest {
         NodeMetrics metrics = new NodeMetrics(5, 2, 3, 1, 40, 6, 7, List.of(
                 new PeerMetrics(2, 1_000, 2_000, 0, Map.of()),
                 new PeerMetrics(3, 0, 0, 0, Map.of(FaultKind.MALFORMED, 2L, FaultKind.EQUIVOCATION, 1L))),
-                8, 20, Optional.of("journal full"));
+                8, 20, Optional.of("journal full"),
+                Optional.of(new CheckpointCertificate(3, 31, new byte[32], new byte[64])));
 
         List<PeerStatus> peers = StatusSnapshot.peers(up, links, metrics);
         AgreementStatus agreement = StatusSnapshot.agreement(metrics);
@@ -140,6 +142,6 @@ class StatusSnapshotTest {
         assertEquals(List.of(
                 new PeerStatus(2, true, 100, 150, 1_000, 2_000, 30, 4, Map.of()),
                 new PeerStatus(3, false, 200, 0, 0, 0, 0, 0, Map.of("EQUIVOCATION", 1L, "MALFORMED", 2L))), peers);
-        assertEquals(new AgreementStatus(5, 2, 3, 1, 40, 6, 7, 8, 2.5, true, "journal full"), agreement);
+        assertEquals(new AgreementStatus(5, 2, 3, 1, 40, 6, 7, 8, 2.5, true, "journal full", 3, 31), agreement);
     }
 }

@@ -1,21 +1,20 @@
 package org.sintraee.runtime.client;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.sintraee.api.OrderHashes;
 
 /**
  * A running hash of the delivered sequence: {@code c_0 = 0^32}, {@code c_{k+1} = SHA-256(c_k ||
- * u64 k || request_k)}. Two replicas with equal chains at the same count delivered the
- * identical sequence, which lets tests and operators compare replicas in 32 bytes. The
+ * u64 k || request_k)} ({@link OrderHashes#chain}: the chain checkpoint certificates sign). Two
+ * replicas with equal chains at the same count delivered the identical sequence, which lets
+ * tests and operators compare replicas in 32 bytes. The
  * last {@code window} values are kept, so replicas at different counts can still be
  * compared at a common one. Not thread-safe: the node loop owns it.
  */
 public final class DeliveryChain {
     private final byte[][] ring;
-    private final MessageDigest sha256;
-    private byte[] current = new byte[32];
+    private byte[] current = OrderHashes.chainStart();
     private long count;
 
     public DeliveryChain(int window) {
@@ -23,11 +22,6 @@ public final class DeliveryChain {
             throw new IllegalArgumentException("window must be positive");
         }
         this.ring = new byte[window][];
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
         ring[0] = current;
     }
 
@@ -36,11 +30,7 @@ public final class DeliveryChain {
         if (seq != count) {
             throw new IllegalArgumentException("delivery " + seq + " out of sequence, expected " + count);
         }
-        sha256.update(current);
-        for (int i = 7; i >= 0; i--) {
-            sha256.update((byte) (seq >>> (8 * i)));
-        }
-        current = sha256.digest(request);
+        current = OrderHashes.chain(current, seq, request);
         count++;
         ring[(int) (count % ring.length)] = current;
     }

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.DurableRecord;
 
 /**
@@ -42,6 +43,8 @@ public final class Journal implements Closeable {
     private boolean hasSeq;
     private long lastDecided = -1;
     private long lastNextSeq;
+    private long lastCheckpoint;
+    private long lastCheckpointSeq;
     private boolean broken;
     private boolean closed;
     private DeliveryReader reader;
@@ -60,6 +63,8 @@ public final class Journal implements Closeable {
         this.lastSeq = Math.max(0, result.lastSeq());
         this.lastDecided = result.lastDecided();
         this.lastNextSeq = result.lastNextSeq();
+        this.lastCheckpoint = result.lastCheckpoint();
+        this.lastCheckpointSeq = result.lastCheckpointSeq();
     }
 
     /**
@@ -198,6 +203,23 @@ public final class Journal implements Closeable {
         lastDecided = round;
         lastNextSeq = nextSeqAfter;
         return at;
+    }
+
+    /**
+     * Appends a certified checkpoint, after its round's Decided record: rounds must grow, next
+     * seqs must not shrink, and both must be covered by the Decided records appended.
+     */
+    public synchronized void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
+        long round = certificate.round();
+        long next = certificate.nextSeq();
+        if (round <= lastCheckpoint || next < lastCheckpointSeq || round > lastDecided || next > lastNextSeq) {
+            throw new IllegalArgumentException("checkpoint of round " + round + " (next seq " + next + ") after"
+                    + " checkpoint round " + lastCheckpoint + ", decided through round " + lastDecided + " (next seq "
+                    + lastNextSeq + ")");
+        }
+        write(new JournalRecord.Checkpoint(certificate));
+        lastCheckpoint = round;
+        lastCheckpointSeq = next;
     }
 
     /**

@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.CRC32C;
+import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.api.OrderCertificate;
+import org.sintraee.api.OrderHashes;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Tag;
 
@@ -22,6 +25,7 @@ final class JournalFormat {
     static final byte DURABLE = 1;
     static final byte DELIVERY = 2;
     static final byte DECIDED = 3;
+    static final byte CHECKPOINT = 4;
 
     private JournalFormat() {
     }
@@ -40,6 +44,12 @@ final class JournalFormat {
         byte type;
         if (record instanceof JournalRecord.Decided) {
             throw new IllegalArgumentException("a decided record is framed with its proof: decidedFrame");
+        } else if (record instanceof JournalRecord.Checkpoint c) {
+            type = CHECKPOINT;
+            byte[] signature = c.certificate().signature();
+            body = ByteBuffer.allocate(8 + 8 + OrderHashes.HASH_BYTES + 4 + signature.length)
+                    .putLong(c.certificate().round()).putLong(c.certificate().nextSeq()).put(c.certificate().chain())
+                    .putInt(signature.length).put(signature).array();
         } else if (record instanceof JournalRecord.Durable d) {
             type = DURABLE;
             byte[] tag = d.record().tag().toString().getBytes(StandardCharsets.US_ASCII);
@@ -125,6 +135,16 @@ final class JournalFormat {
             } else if (type == DELIVERY) {
                 long seq = typeAndBody.getLong();
                 record = new JournalRecord.Delivery(seq, bytes(typeAndBody, typeAndBody.getInt()));
+            } else if (type == CHECKPOINT) {
+                long round = typeAndBody.getLong();
+                long nextSeq = typeAndBody.getLong();
+                byte[] chain = bytes(typeAndBody, OrderHashes.HASH_BYTES);
+                int signatureLength = typeAndBody.getInt();
+                if (signatureLength > OrderCertificate.MAX_SIGNATURE_BYTES) {
+                    return Optional.empty();
+                }
+                record = new JournalRecord.Checkpoint(new CheckpointCertificate(round, nextSeq, chain,
+                        bytes(typeAndBody, signatureLength)));
             } else {
                 return Optional.empty();
             }

@@ -1,6 +1,7 @@
 package org.sintraee.runtime.journal;
 
 import java.util.Objects;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 
@@ -36,6 +37,16 @@ public sealed interface JournalRecord {
                 throw new IllegalArgumentException("decided round " + round + ", next seq " + nextSeqAfter
                         + ", offset " + offset);
             }
+        }
+    }
+
+    /**
+     * A certified checkpoint: the service's signature on the chain of the sequence through its
+     * round. Appended after that round's Decided marker.
+     */
+    record Checkpoint(CheckpointCertificate certificate) implements JournalRecord {
+        public Checkpoint {
+            Objects.requireNonNull(certificate, "certificate");
         }
     }
 }

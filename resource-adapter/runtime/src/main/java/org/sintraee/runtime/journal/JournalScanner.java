@@ -17,7 +17,8 @@ final class JournalScanner {
      * if none), how many records it holds, the last delivery's seq (-1: none) and the last Decided
      * record's round (-1: none) and next seq.
      */
-    record Result(long goodEnd, String damage, long records, long lastSeq, long lastDecided, long lastNextSeq) {
+    record Result(long goodEnd, String damage, long records, long lastSeq, long lastDecided, long lastNextSeq,
+                  long lastCheckpoint, long lastCheckpointSeq) {
     }
 
     private static final int WINDOW = 64 * 1024;
@@ -47,6 +48,8 @@ final class JournalScanner {
         Long lastSeq = null;
         long lastDecided = -1;
         long lastNext = 0;
+        long lastCheckpoint = -1;
+        long lastCheckpointSeq = 0;
         while (pos < size) {
             ByteBuffer typeAndBody = frameAt(pos);
             if (typeAndBody == null) {
@@ -55,7 +58,8 @@ final class JournalScanner {
                 if (next >= 0) {
                     throw new JournalCorruptException(file, pos, damage + "; a valid record follows at " + next);
                 }
-                return new Result(pos, damage, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext);
+                return new Result(pos, damage, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext,
+                        lastCheckpoint, lastCheckpointSeq);
             }
             Optional<JournalRecord> record = JournalFormat.decode(typeAndBody, pos);
             if (record.isEmpty()) {
@@ -77,12 +81,24 @@ final class JournalScanner {
                 }
                 lastDecided = d.round();
                 lastNext = d.nextSeqAfter();
+            } else if (record.get() instanceof JournalRecord.Checkpoint c) {
+                // Appended after its round's Decided marker, checkpoints in order.
+                long round = c.certificate().round();
+                long next = c.certificate().nextSeq();
+                if (round <= lastCheckpoint || next < lastCheckpointSeq || round > lastDecided || next > lastNext) {
+                    throw new JournalCorruptException(file, pos, "checkpoint of round " + round + " (next seq " + next
+                            + ") after checkpoint round " + lastCheckpoint + ", decided through round " + lastDecided
+                            + " (next seq " + lastNext + ")");
+                }
+                lastCheckpoint = round;
+                lastCheckpointSeq = next;
             }
             visitor.accept(record.get());
             records++;
             pos += JournalFormat.HEADER + typeAndBody.capacity();
         }
-        return new Result(pos, null, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext);
+        return new Result(pos, null, records, lastSeq == null ? -1 : lastSeq, lastDecided, lastNext, lastCheckpoint,
+                lastCheckpointSeq);
     }
 
     /** Type and body of a well-formed frame at pos (length in bounds and in the file, CRC good), else null. */

@@ -2,7 +2,7 @@
  * The durable journal: one replica's append-only record of what it must never contradict
  * or forget after a crash.
  *
- * <p>Three kinds of record ({@link org.sintraee.runtime.journal.JournalRecord}): the durable
+ * <p>Four kinds of record ({@link org.sintraee.runtime.journal.JournalRecord}): the durable
  * records of protocol steps ({@code DurableRecord}: this server's own echoes, votes,
  * signatures and shares, so that a restarted server never says something different), the
  * delivered sequence (sequence number, request bytes), whose numbers are consecutive, and
@@ -11,7 +11,9 @@
  * megabytes, so it is never held in memory: {@code appendDecided} returns the record's file
  * offset, a recovered {@code Decided} carries only (round, nextSeqAfter, offset), and
  * {@link org.sintraee.runtime.journal.Journal#readDecided(long)} reads one proof back, CRC
- * checked, when a peer asks for it.
+ * checked, when a peer asks for it. And certified {@code Checkpoint}s
+ * ({@link org.sintraee.api.CheckpointCertificate}), each after its round's Decided marker, rounds
+ * increasing.
  *
  * <p><b>Durability contract.</b> The runtime appends a {@code Step}'s durable records and
  * calls {@link org.sintraee.runtime.journal.Journal#sync()} BEFORE any of the step's
@@ -34,7 +36,7 @@
  * {@link org.sintraee.runtime.journal.JournalCorruptException} (file and byte offset): the
  * journal never drops a good record silently. So do a valid frame with an undecodable body,
  * a delivery whose sequence number is not the previous one plus one, and a Decided marker
- * out of order. Known limitation:
+ * or a checkpoint out of order. Known limitation:
  * request bytes are client-chosen, so a crash while writing a request that itself contains a
  * well-formed journal frame makes recovery refuse (fail-safe) instead of cutting the tail.
  *

@@ -50,7 +50,6 @@ final class Certification {
     private final RoundCertifier certifier;
     private final int self;
     private final int n;
-    private final Tag tag;
     private final PeerCounters counters;
     private final FrameSender sender;
     private final TreeMap<Long, Held> rounds = new TreeMap<>();
@@ -82,7 +81,6 @@ final class Certification {
         this.certifier = certifier;
         this.self = self;
         this.n = n;
-        this.tag = certifier == null ? null : certifier.tag();
         this.counters = counters;
         this.sender = sender;
     }
@@ -174,6 +172,16 @@ final class Certification {
 
     /** Applies a certifier step: faults counted, frames sent, own copies handled at once (no durable records). */
     private void process(Step<CertMessage, Certified> first) {
+        run(certifier, first, self, n, counters, sender).forEach(this::certified);
+    }
+
+    /**
+     * Runs a certifier step and the steps its copies to this server cause, to the end: faults
+     * counted against their peers, frames sent to the others. Returns the outputs in order.
+     */
+    static List<Certified> run(RoundCertifier certifier, Step<CertMessage, Certified> first, int self, int n,
+                               PeerCounters counters, FrameSender sender) {
+        List<Certified> out = new ArrayList<>();
         ArrayDeque<Step<CertMessage, Certified>> steps = new ArrayDeque<>();
         steps.add(first);
         for (Step<CertMessage, Certified> step = steps.poll(); step != null; step = steps.poll()) {
@@ -181,7 +189,7 @@ final class Certification {
                 counters.fault(f.peer(), f.kind(), f.toString());
             }
             for (Outgoing<CertMessage> o : step.messages()) {
-                byte[] frame = WireCodec.encode(tag, o.message());
+                byte[] frame = WireCodec.encode(certifier.tag(), o.message());
                 for (int p = 1; p <= n; p++) {
                     if (p != self && o.target().includes(p)) {
                         sender.send(p, frame);
@@ -191,10 +199,9 @@ final class Certification {
                     steps.add(certifier.handleMessage(self, o.message()));
                 }
             }
-            for (Certified c : step.outputs()) {
-                certified(c);
-            }
+            out.addAll(step.outputs());
         }
+        return out;
     }
 
     private void certified(Certified c) {

@@ -9,18 +9,21 @@ import org.sintraee.protocol.core.Bytes;
 
 /**
  * The loop's Decided records (see package-info, "Decided rounds" and "Restart"): appends one
- * per decided round with its proof and indexes its offset, and checks deliveries re-derived
+ * per decided round with its proof and indexes its offset, tells {@link Checkpoints} (which
+ * certifies some of them), and checks deliveries re-derived
  * after a restart against the journal. Loop thread only.
  */
 final class DecidedLog {
     private final AtomicBroadcast abc;
     private final Recovery recovery;
     private final Durability journal;
+    private final Checkpoints checkpoints;
     private long persistedThrough;
     private long nextSeqPersisted;
 
-    DecidedLog(AtomicBroadcast abc, Recovery recovery, Durability journal) {
+    DecidedLog(AtomicBroadcast abc, Recovery recovery, Durability journal, Checkpoints checkpoints) {
         this.abc = abc;
+        this.checkpoints = checkpoints;
         this.recovery = recovery;
         this.journal = journal;
         this.persistedThrough = recovery.round - 1;
@@ -51,6 +54,7 @@ final class DecidedLog {
             long round = r;
             RoundProof p = abc.proof(r).orElseThrow(() -> new IllegalStateException("no proof of decided round " + round));
             recovery.index.add(r, nextSeqPersisted, journal.appendDecided(r, nextSeqPersisted, p.encode()));
+            checkpoints.decided(r, nextSeqPersisted);
             appended++;
             persistedThrough = r;
         }

@@ -1,6 +1,7 @@
 package org.sintraee.runtime.node;
 
 import java.io.IOException;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.runtime.journal.Journal;
 
@@ -20,6 +21,9 @@ interface Durability {
 
     /** {@link Journal#readDecided}. */
     byte[] readDecided(long offset) throws IOException;
+
+    /** {@link Journal#appendCheckpoint}. */
+    void appendCheckpoint(CheckpointCertificate certificate) throws IOException;
 
     static Durability of(Journal journal) {
         return new Durability() {
@@ -46,6 +50,11 @@ interface Durability {
             @Override
             public byte[] readDecided(long offset) throws IOException {
                 return journal.readDecided(offset);
+            }
+
+            @Override
+            public void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
+                journal.appendCheckpoint(certificate);
             }
         };
     }

@@ -58,6 +58,8 @@ public final class Node implements Closeable {
     private final NodeLoop loop;
     /** The round certifier's instance: settings.tag()/cert. */
     private final Tag certTag;
+    /** The checkpoints' instance: settings.tag()/checkpoint. */
+    private final Tag checkpointTag;
     /** The decryption layer's instance: settings.tag()/dec; encrypted requests are labelled for it. */
     private final Tag decTag;
     /** The service's encryption scheme; null when this node holds no decryption key. */
@@ -176,6 +178,10 @@ public final class Node implements Closeable {
         this.certTag = Certification.tagOf(settings.tag());
         RoundCertifier certifier = serviceShare == null ? null
                 : new RoundCertifier(ctx, certTag, serviceShare, Certification.WINDOW_ROUNDS);
+        this.checkpointTag = Checkpoints.tagOf(settings.tag());
+        RoundCertifier checkpointCertifier = serviceShare == null || leader ? null
+                : new RoundCertifier(ctx, checkpointTag, serviceShare,
+                        Checkpoints.windowRounds(settings.checkpointInterval()));
         this.decTag = Decryption.tagOf(settings.tag());
         this.encryption = encryption;
         Outbox links = Objects.requireNonNull(outbox, "outbox");
@@ -185,7 +191,8 @@ public final class Node implements Closeable {
                     counters.sent(peer, frame.length);
                 });
         this.loop = new NodeLoop(this, order, abc, recovery, ctx.self(), n, settings, journal, links,
-                Objects.requireNonNull(listener, "listener"), mailbox, counters, certifier, decryption);
+                Objects.requireNonNull(listener, "listener"), mailbox, counters, certifier, checkpointCertifier,
+                decryption);
     }
 
     /** Runs the loop as ONE long-lived task on {@code executor} (it holds that thread until close). */
@@ -342,7 +349,10 @@ public final class Node implements Closeable {
             counters.fault(peer, FaultKind.UNEXPECTED, "catch-up is off in LEADER order");
             return;
         }
-        boolean cert = m instanceof CertMessage && f.tag().equals(certTag)
+        if (m instanceof CertMessage c && f.tag().equals(checkpointTag)) {
+            m = new Checkpoints.Share(c); // the loop tells the two certifiers' messages apart by this
+        }
+        boolean cert = m instanceof CertMessage && f.tag().equals(certTag) || m instanceof Checkpoints.Share
                 || m instanceof ScabcMessage && f.tag().equals(decTag);
         if (!cert && (!(m instanceof AbcMessage || m instanceof CatchUpMessage) || !f.tag().equals(settings.tag()))) {
             counters.fault(peer, FaultKind.MALFORMED, "a " + f.message().getClass().getSimpleName() + " for " + f.tag()
@@ -365,7 +375,7 @@ public final class Node implements Closeable {
         NodeLoop.Gauges g = loop.gauges();
         return new NodeMetrics(g.round(), g.iteration(), g.abbaRounds(), g.coinTosses(), g.delivered(), g.queued(),
                 mailbox.size(), counters.snapshot(mailbox::inbound), g.syncs(), g.syncedRecords(),
-                Optional.ofNullable(failure));
+                Optional.ofNullable(failure), Optional.ofNullable(loop.checkpoint()));
     }
 
     /**

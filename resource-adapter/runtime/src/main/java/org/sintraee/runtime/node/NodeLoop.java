@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
@@ -66,6 +67,8 @@ final class NodeLoop implements Runnable {
     private final CatchUpDriver catchUp;
     private final DecidedLog decided;
     private final Certification certification;
+    /** Null in LEADER mode. */
+    private final Checkpoints checkpoints;
     /** Encrypted requests: holds ordered seqs until opened, releases them in order. */
     private final Decryption decryption;
     /** Futures of local requests handed to the broadcast, by request, until delivered. */
@@ -81,7 +84,7 @@ final class NodeLoop implements Runnable {
 
     NodeLoop(Node node, Ordering order, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
              Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters,
-             RoundCertifier certifier, Decryption decryption) {
+             RoundCertifier certifier, RoundCertifier checkpointCertifier, Decryption decryption) {
         this.node = node;
         this.order = order;
         this.self = self;
@@ -97,7 +100,9 @@ final class NodeLoop implements Runnable {
         this.activity = new RoundActivity(tag);
         this.recovery = recovery;
         this.index = recovery.index;
-        this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal);
+        this.checkpoints = abc == null ? null : new Checkpoints(checkpointCertifier, settings.checkpointInterval(),
+                recovery, self, n, journal, counters, this::sendFrame);
+        this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal, checkpoints);
         this.catchUp = abc == null ? null
                 : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime());
         this.certification = new Certification(certifier, self, n, counters, this::sendFrame, recovery.end());
@@ -111,6 +116,11 @@ final class NodeLoop implements Runnable {
 
     Thread thread() {
         return thread;
+    }
+
+    /** The newest certified checkpoint, or null; any thread. */
+    CheckpointCertificate checkpoint() {
+        return checkpoints == null ? null : checkpoints.latest();
     }
 
     @Override
@@ -192,6 +202,8 @@ final class NodeLoop implements Runnable {
                 apply(order.handleMessage(in.peer(), m));
             } else if (in.message() instanceof CertMessage m) {
                 certification.received(in.peer(), m);
+            } else if (in.message() instanceof Checkpoints.Share c && checkpoints != null) {
+                unsynced += checkpoints.received(in.peer(), c.message());
             } else if (in.message() instanceof ScabcMessage m) {
                 unsynced += decryption.received(in.peer(), m);
             } else if (catchUp == null) {
@@ -249,6 +261,9 @@ final class NodeLoop implements Runnable {
         }
         outgoing.addAll(step.messages());
         for (AbcDelivery d : step.outputs()) {
+            if (checkpoints != null) {
+                checkpoints.ordered(d);
+            }
             if (d.seq() < recovery.end()) {
                 decided.rederived(d);
             } else {
@@ -275,6 +290,9 @@ final class NodeLoop implements Runnable {
         outgoing.clear();
         if (catchUp != null) {
             catchUp.afterSync(System.nanoTime());
+        }
+        if (checkpoints != null) {
+            unsynced += checkpoints.afterSync(); // their records are synced with the next group
         }
         decryption.afterSync();
         for (Decryption.Released r : decryption.released()) {

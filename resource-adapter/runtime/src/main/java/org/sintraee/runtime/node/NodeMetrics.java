@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.FaultKind;
 
 /**
@@ -22,13 +23,15 @@ import org.sintraee.protocol.core.FaultKind;
  * @param syncs         journal syncs made
  * @param syncedRecords records (durable records and deliveries) those syncs covered
  * @param failure       why the node failed, if it did (it stopped then)
+ * @param checkpoint    the newest certified checkpoint this server holds, if any
  */
 public record NodeMetrics(long round, int mvbaIteration, int abbaRounds, int coinTosses, long delivered, int queued,
                           int mailbox, List<PeerMetrics> peers, long syncs, long syncedRecords,
-                          Optional<String> failure) {
+                          Optional<String> failure, Optional<CheckpointCertificate> checkpoint) {
     public NodeMetrics {
         peers = List.copyOf(peers);
         Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(checkpoint, "checkpoint");
     }
 
     /** Mean records per journal sync: how well group commit batches. */

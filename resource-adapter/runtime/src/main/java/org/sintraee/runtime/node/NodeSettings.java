@@ -17,11 +17,17 @@ import org.sintraee.protocol.core.Tag;
  * @param drainBatch          events processed per group commit (one journal sync per group)
  * @param order               what orders the requests: {@link Order#ABC} (the product) or
  *                            {@link Order#LEADER} (the benchmark's limit mode, NOT fault tolerant)
+ * @param checkpointInterval  rounds between checkpoints: the service certifies the order after every
+ *                            round r with (r + 1) % checkpointInterval == 0 (protocol parameter, equal
+ *                            on every server, or no checkpoint gathers enough shares)
  */
 public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQueue, int mailboxCapacity,
-                           int perPeerInbound, long perPeerInboundBytes, int drainBatch, Order order) {
+                           int perPeerInbound, long perPeerInboundBytes, int drainBatch, Order order,
+                           int checkpointInterval) {
     /** Bytes of frames one peer may have waiting, unless set: 32 MiB. */
     public static final long DEFAULT_PER_PEER_BYTES = 32L << 20;
+    /** Rounds between checkpoints, unless set: about a quarter of a minute at the benchmark's peak. */
+    public static final int DEFAULT_CHECKPOINT_INTERVAL = 64;
 
     /** What orders the requests (equal on every server). */
     public enum Order {
@@ -53,6 +59,14 @@ public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQ
         positive("perPeerInbound", perPeerInbound);
         positive("perPeerInboundBytes", perPeerInboundBytes);
         positive("drainBatch", drainBatch);
+        positive("checkpointInterval", checkpointInterval);
+    }
+
+    /** Settings with checkpoints every {@value #DEFAULT_CHECKPOINT_INTERVAL} rounds. */
+    public NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQueue, int mailboxCapacity,
+                        int perPeerInbound, long perPeerInboundBytes, int drainBatch, Order order) {
+        this(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound, perPeerInboundBytes,
+                drainBatch, order, DEFAULT_CHECKPOINT_INTERVAL);
     }
 
     /** Settings ordered by atomic broadcast ({@link Order#ABC}). */
@@ -80,22 +94,27 @@ public record NodeSettings(Tag tag, int batchSize, int maxRequestBytes, int maxQ
 
     public NodeSettings withTag(Tag t) {
         return new NodeSettings(t, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound,
-                perPeerInboundBytes, drainBatch, order);
+                perPeerInboundBytes, drainBatch, order, checkpointInterval);
     }
 
     public NodeSettings withQueue(int queue) {
         return new NodeSettings(tag, batchSize, maxRequestBytes, queue, mailboxCapacity, perPeerInbound,
-                perPeerInboundBytes, drainBatch, order);
+                perPeerInboundBytes, drainBatch, order, checkpointInterval);
     }
 
     public NodeSettings withMailbox(int capacity, int perPeer, long perPeerBytes) {
         return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, capacity, perPeer, perPeerBytes, drainBatch,
-                order);
+                order, checkpointInterval);
     }
 
     public NodeSettings withOrder(Order o) {
         return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound,
-                perPeerInboundBytes, drainBatch, o);
+                perPeerInboundBytes, drainBatch, o, checkpointInterval);
+    }
+
+    public NodeSettings withCheckpointInterval(int rounds) {
+        return new NodeSettings(tag, batchSize, maxRequestBytes, maxQueue, mailboxCapacity, perPeerInbound,
+                perPeerInboundBytes, drainBatch, order, rounds);
     }
 
     /** The submission share of the mailbox for n servers; at least 1 or the settings do not fit n. */

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.OptionalLong;
+import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.api.OrderHashes;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.Tag;
@@ -35,6 +37,10 @@ final class Recovery {
     final DecidedIndex index;
     /** Null for a fresh node. */
     final DecryptionRecovery decryption;
+    /** The chain ({@link OrderHashes#chain}) over the deliveries before nextSeq. */
+    final byte[] chain;
+    /** The last certified checkpoint journaled, or null. */
+    final CheckpointCertificate checkpoint;
 
     private Recovery(Scan s) {
         this.round = s.lastRound + 1;
@@ -45,6 +51,8 @@ final class Recovery {
         this.tail = List.copyOf(s.tail);
         this.index = s.index;
         this.decryption = s.decryption;
+        this.chain = s.chain;
+        this.checkpoint = s.checkpoint;
     }
 
     /** Nothing journaled: round 0, seq 0. */
@@ -91,6 +99,8 @@ final class Recovery {
         private long lastNext;
         private long silentThrough = -1;
         private long end;
+        private byte[] chain = OrderHashes.chainStart();
+        private CheckpointCertificate checkpoint;
 
         Scan(Tag tag, DecryptionRecovery decryption) {
             this.tag = tag;
@@ -112,8 +122,10 @@ final class Recovery {
                 tail.add(d.request());
                 decryption.delivery(d.seq(), d.request().toArray());
             } else if (r instanceof JournalRecord.Decided d) {
-                for (long s = d.nextSeqAfter() - lastNext; s > 0; s--) { // the scanner checked next seqs only grow
-                    digests.add(AtomicBroadcast.requestDigest(tail.poll()));
+                for (long seq = lastNext; seq < d.nextSeqAfter(); seq++) { // the scanner checked next seqs only grow
+                    Bytes request = tail.poll();
+                    chain = OrderHashes.chain(chain, seq, request.toArray());
+                    digests.add(AtomicBroadcast.requestDigest(request));
                     if (digests.size() > AtomicBroadcast.DEDUP_WINDOW) {
                         digests.poll();
                     }
@@ -121,6 +133,8 @@ final class Recovery {
                 lastRound = d.round();
                 lastNext = d.nextSeqAfter();
                 index.add(d.round(), d.nextSeqAfter(), d.offset());
+            } else if (r instanceof JournalRecord.Checkpoint c) {
+                checkpoint = c.certificate();
             }
         }
 

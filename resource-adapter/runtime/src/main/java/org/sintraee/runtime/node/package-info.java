@@ -97,6 +97,23 @@
  * waiting calls. Rounds delivered before this node started (journal replay) are not kept. The
  * certifier writes no journal record (its shares are deterministic), so its frames leave at once.
  *
+ * <p><b>Checkpoints</b> ({@link org.sintraee.api.CheckpointCertificate}; family {@code CERT} of
+ * the wire codec, instance {@code <tag>/checkpoint}, a second
+ * {@link org.sintraee.protocol.cert.RoundCertifier}; the loop's part is {@code Checkpoints}). The
+ * loop keeps the chain ({@link org.sintraee.api.OrderHashes#chain}) over the ordered sequence
+ * (for an encrypted request, its ciphertext as ordered). After the sync of the group that decided a
+ * round r with {@code (r + 1) % checkpointInterval == 0} (a round decided in this run: by agreement,
+ * re-derived or adopted by catch-up, so its next seq is exact), every server signs the statement
+ * (r, next seq, chain) with its share of the service key, unasked, so t + 1 shares meet everywhere;
+ * the combined signature is one {@code Checkpoint} record in the journal (synced with the next group)
+ * and the newest one shows in {@link org.sintraee.runtime.node.NodeMetrics#checkpoint()}. A restarted
+ * node recomputes the chain while it streams the journal and keeps its last journaled checkpoint.
+ * Cost: one share, and at most n verified, per interval; bad shares count as the sender's
+ * {@code INVALID_PROOF} until t + 1 valid ones are held. What checkpoints are for: anyone with the
+ * service public key can check a copy of the log's prefix against one; dropping old rounds' proofs
+ * and records from the journal up to a checkpoint, with laggards fetching the checkpoint instead of
+ * the rounds, builds on them (not done yet: the journal still keeps everything).
+ *
  * <p><b>Encrypted requests</b> (secure causal atomic broadcast, [CKPS01] §6;
  * {@link org.sintraee.runtime.node.Node#submitEncrypted}; family {@code SCABC} of the wire codec,
  * instance {@code <tag>/dec}; the protocol is {@link org.sintraee.protocol.scabc.ScabcDecryption};

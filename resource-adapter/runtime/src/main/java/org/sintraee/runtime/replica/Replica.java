@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.runtime.client.DeliveryChain;
 import org.sintraee.runtime.client.ReplicaState;
 import org.sintraee.runtime.keys.HostPort;
@@ -149,7 +150,8 @@ public final class Replica implements Closeable {
         String state = closed ? "stopped" : m.failure().isPresent() ? "failed" : ready() ? "ready" : "starting";
         try {
             StatusFile.write(options.statusPath(), new StatusFile.Status(id(), state, engine.linksUp(), m.round(),
-                    m.delivered(), engine.peerAddress().getPort(),
+                    m.delivered(), m.checkpoint().map(CheckpointCertificate::round).orElse(-1L),
+                    engine.peerAddress().getPort(),
                     clients == null ? 0 : clients.localAddress().getPort(), ProcessHandle.current().pid(),
                     m.peers().stream().mapToLong(NodeMetrics.PeerMetrics::bytesOut).sum(), heapUsedMb(),
                     m.failure().orElse(""), faultsByPeer(m)));

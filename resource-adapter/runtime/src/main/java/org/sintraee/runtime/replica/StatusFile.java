@@ -24,14 +24,15 @@ public final class StatusFile {
     private static final Pattern FAULT_ENTRY = Pattern.compile("\"([0-9]+)\"\\s*:\\s*([0-9]+)");
 
     /** What the file says. */
-    record Status(int server, String state, int linksUp, long round, long delivered, int peerPort, int clientPort,
-                  long pid, long bytesOut, long heapUsedMb, String detail, Map<Integer, Long> faults) {
+    record Status(int server, String state, int linksUp, long round, long delivered, long checkpointRound,
+                  int peerPort, int clientPort, long pid, long bytesOut, long heapUsedMb, String detail,
+                  Map<Integer, Long> faults) {
         String json() {
             return String.format(Locale.ROOT, "{\"server\":%d,\"state\":\"%s\",\"linksUp\":%d,\"round\":%d,"
-                            + "\"delivered\":%d,\"peerPort\":%d,\"clientPort\":%d,\"pid\":%d,\"bytesOut\":%d,"
-                            + "\"heapUsedMb\":%d,\"faults\":{%s},\"detail\":\"%s\"}%n",
-                    server, state, linksUp, round, delivered, peerPort, clientPort, pid, bytesOut, heapUsedMb,
-                    faultsJson(faults), escape(detail));
+                            + "\"delivered\":%d,\"checkpointRound\":%d,\"peerPort\":%d,\"clientPort\":%d,\"pid\":%d,"
+                            + "\"bytesOut\":%d,\"heapUsedMb\":%d,\"faults\":{%s},\"detail\":\"%s\"}%n",
+                    server, state, linksUp, round, delivered, checkpointRound, peerPort, clientPort, pid, bytesOut,
+                    heapUsedMb, faultsJson(faults), escape(detail));
         }
     }
 

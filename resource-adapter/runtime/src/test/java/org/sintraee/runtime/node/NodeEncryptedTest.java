@@ -167,6 +167,11 @@ class NodeEncryptedTest {
         public byte[] readDecided(long offset) throws java.io.IOException {
             return inner.readDecided(offset);
         }
+
+        @Override
+        public void appendCheckpoint(org.sintraee.api.CheckpointCertificate c) throws java.io.IOException {
+            inner.appendCheckpoint(c);
+        }
     }
 
     private static boolean contains(byte[] hay, byte[] needle) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.sim.Contexts;
@@ -82,6 +83,11 @@ class NodeLifecycleTest {
                 @Override
                 public byte[] readDecided(long offset) throws IOException {
                     return d.readDecided(offset);
+                }
+
+                @Override
+                public void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
+                    d.appendCheckpoint(certificate);
                 }
             }, (peer, frame) -> sent.incrementAndGet(), (s, r, q) -> { });
             net.start();

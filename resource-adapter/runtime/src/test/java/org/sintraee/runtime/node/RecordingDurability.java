@@ -3,6 +3,7 @@ package org.sintraee.runtime.node;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.DurableRecord;
 
 /**
@@ -60,6 +61,13 @@ final class RecordingDurability implements Durability {
     @Override
     public byte[] readDecided(long offset) throws IOException {
         return inner.readDecided(offset);
+    }
+
+    @Override
+    public synchronized void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
+        inner.appendCheckpoint(certificate);
+        appended.add("checkpoint " + certificate.round());
+        appendedCount++;
     }
 
     /** True iff every record appended so far is covered by a sync. */
