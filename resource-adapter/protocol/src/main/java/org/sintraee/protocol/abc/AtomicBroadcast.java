@@ -37,12 +37,15 @@ import org.sintraee.protocol.quorum.Quorums;
  * vector of {@code quorum()} batches agreed on by validated agreement {@code tag/r/mvba}.
  *
  * <p>Catch-up (see package-info): {@link #proof}, {@link #check}, {@link #adopt},
- * {@link #resume}, {@link #evidenceOfRound}, {@link #roundOf}.
+ * {@link #resume}, {@link #evidenceOfRound}, {@link #roundOf}; past a certified checkpoint,
+ * {@link #adoptDelivered}.
  *
  * <p>Local misuse (exceptions): a request longer than {@code maxRequestBytes}
  * ({@link IllegalArgumentException}); a new request while {@code maxQueue} requests wait
- * ({@link IllegalStateException}: back-pressure is the caller's); a null proof to adopt,
- * negative resume state, resume digests that are not a delivery log ({@link DeliveredWindow#of}). A long-lived stream: {@link #terminated()} is always false.
+ * ({@link IllegalStateException}: back-pressure is the caller's); a null proof to adopt, a null
+ * or oversized request to adoptDelivered ({@link CertifiedRound#of}), negative resume state,
+ * resume digests that are not a delivery log ({@link DeliveredWindow#of}). A long-lived
+ * stream: {@link #terminated()} is always false.
  */
 public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, AbcDelivery> {
     /** Messages for rounds r+1 .. r+ROUND_WINDOW are buffered; later ones are dropped without blame. */
@@ -338,20 +341,25 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             deliver(decision.value(), b);
             proofs.put(round, decision);
             decision = null;
-            round++;
-            started = false;
-            proposed = false;
-            batches.clear();
-            rejected.clear();
-            verified.enter(round);
-            dissemination.enter(round);
-            mvba.headMap(round - KEEP_ROUNDS).clear(); // keeps the last KEEP_ROUNDS decided ones, for C-REQUEST
-            if (!queue.isEmpty()) {
-                start(b); // not in a silent round
-            }
-            for (PendingBuffer.Pending<AbcMessage> p : future.release(round)) {
-                dispatch(p.sender(), p.message(), b);
-            }
+            enterNext(b);
+        }
+    }
+
+    /** Goes to round + 1, the current round being delivered: by a decision, or by {@link #adoptDelivered}. */
+    private void enterNext(Step.Builder<AbcMessage, AbcDelivery> b) {
+        round++;
+        started = false;
+        proposed = false;
+        batches.clear();
+        rejected.clear();
+        verified.enter(round);
+        dissemination.enter(round);
+        mvba.headMap(round - KEEP_ROUNDS).clear(); // keeps the last KEEP_ROUNDS decided ones, for C-REQUEST
+        if (!queue.isEmpty()) {
+            start(b); // not in a silent round
+        }
+        for (PendingBuffer.Pending<AbcMessage> p : future.release(round)) {
+            dispatch(p.sender(), p.message(), b); // may decide round + 1: advance carries on
         }
     }
 
@@ -375,7 +383,8 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
      * The proof of decided round r, if still held. Contract for the runtime: after every step,
      * {@code proof(r)} is present for each round r this step decided (from {@link #round()}
      * before the step to {@code round() - 1} after it) and for the {@code KEEP_ROUNDS} rounds
-     * before; persist those right after the step to serve catch-up without limit.
+     * before; persist those right after the step to serve catch-up without limit. A round taken
+     * by {@link #adoptDelivered} has none: its certified checkpoint stands in for it.
      */
     public Optional<RoundProof> proof(long r) {
         return Optional.ofNullable(proofs.get(r));
@@ -419,6 +428,35 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
             return b.build();
         }
         decision = p;
+        advance(b);
+        return b.build();
+    }
+
+    /**
+     * Takes round {@code r} as decided with exactly {@code requests} delivered in it, in order, at
+     * seqs nextSeq, nextSeq+1, ... (state transfer past a certified checkpoint, up to which peers
+     * pruned their proofs: the runtime checked the requests against it, so they are what every
+     * honest server delivered in r). Like {@link #adopt}: only the current round is taken
+     * ({@code r != round()}: an empty step); the deliveries are output as
+     * {@code AbcDelivery(seq, r, request)}; each request enters the dedup window, even one already
+     * there ({@link CertifiedRound#enter}), and leaves the queue; the next round begins exactly as
+     * after adopt (buffered messages released; this server's batch if its queue holds requests;
+     * silence rules unchanged). No proof is held for such a round ({@code proof(r)} is empty).
+     */
+    public Step<AbcMessage, AbcDelivery> adoptDelivered(long r, List<Bytes> requests) {
+        Requests taken = CertifiedRound.of(requests, maxRequestBytes);
+        Step.Builder<AbcMessage, AbcDelivery> b = Step.builder();
+        prune();
+        if (r != round) {
+            return b.build();
+        }
+        for (int k = 0; k < taken.requests().size(); k++) {
+            Bytes digest = taken.digests().get(k);
+            CertifiedRound.enter(delivered, digest, nextSeq);
+            queue.remove(digest);
+            b.output(new AbcDelivery(nextSeq++, round, taken.requests().get(k)));
+        }
+        enterNext(b);
         advance(b);
         return b.build();
     }

@@ -125,6 +125,13 @@
  * round of an idle system shows in no later message, so the runtime also asks a peer for its
  * latest proof.
  *
+ * <p>Past a certified checkpoint peers may have pruned the proofs. The runtime then fetches a
+ * round's delivered requests with the service's threshold signature over a Merkle root of
+ * per-round (round, next seq, chain of the order) leaves, checks them itself, and feeds them
+ * to {@code adoptDelivered(r, requests)}: the round is delivered as given (the certified order
+ * is what every honest server delivered; t + 1 signers include an honest one) and the next
+ * round begins as after {@code adopt}. No proof is held for such a round.
+ *
  * <p>A restarted server must not contradict what it said before the crash (its journal holds
  * the {@link org.sintraee.protocol.core.DurableRecord}s: {@code batch/r} in this tag, its
  * children's under {@code tag/r/mvba/...}; {@code roundOf} maps each to its round).
