@@ -24,7 +24,11 @@ import java.util.Objects;
  * <ul>
  *   <li>chain: c_0 = 32 zero bytes, c_{k+1} = SHA-256(c_k | k u64 | request_k), request_k the
  *       bytes ordered at seq k (for an encrypted request, its ciphertext as ordered)</li>
- *   <li>checkpoint statement = "sintra-ee/checkpoint/v1" 0x00 | round u64 | nextSeq u64 | c_nextSeq</li>
+ *   <li>round leaf = SHA-256("sintra-ee/checkpoint-round/v1" 0x00 | round u64 | nextSeqAfter u64 |
+ *       c_nextSeqAfter), one per round of a checkpoint's interval, in round order, under a Merkle
+ *       root built like the order tree's (node hashes as above)</li>
+ *   <li>checkpoint statement = "sintra-ee/checkpoint/v1" 0x00 | round u64 | nextSeq u64 | c_nextSeq |
+ *       firstRound u64 | roundsRoot</li>
  * </ul>
  * Integers are big-endian. The leaves of a round are its deliveries in seq order, leaf i
  * holding seq firstSeq + i.
@@ -39,6 +43,7 @@ public final class OrderHashes {
     private static final byte[] NODE = domain("sintra-ee/order-node/v1");
     private static final byte[] STATEMENT = domain("sintra-ee/order-round/v1");
     private static final byte[] CHECKPOINT = domain("sintra-ee/checkpoint/v1");
+    private static final byte[] CHECKPOINT_ROUND = domain("sintra-ee/checkpoint-round/v1");
 
     private OrderHashes() {
     }
@@ -70,11 +75,24 @@ public final class OrderHashes {
         return sha256(checkHash(previous, "previous"), ByteBuffer.allocate(8).putLong(seq).array(), request);
     }
 
-    /** The statement the service key signs for a checkpoint: after round {@code round}, {@code nextSeq} requests, chain {@code chain}. */
-    public static byte[] checkpointStatement(long round, long nextSeq, byte[] chain) {
+    /**
+     * The statement the service key signs for a checkpoint: after round {@code round},
+     * {@code nextSeq} requests with chain {@code chain}; rounds {@code firstRound .. round}
+     * under {@code roundsRoot}.
+     */
+    public static byte[] checkpointStatement(long round, long nextSeq, byte[] chain, long firstRound,
+                                             byte[] roundsRoot) {
         checkHash(chain, "chain");
-        return ByteBuffer.allocate(CHECKPOINT.length + 16 + HASH_BYTES).put(CHECKPOINT).putLong(round).putLong(nextSeq)
-                .put(chain).array();
+        checkHash(roundsRoot, "roundsRoot");
+        return ByteBuffer.allocate(CHECKPOINT.length + 24 + 2 * HASH_BYTES).put(CHECKPOINT).putLong(round)
+                .putLong(nextSeq).put(chain).putLong(firstRound).put(roundsRoot).array();
+    }
+
+    /** The leaf of one round under a checkpoint: it ended at {@code nextSeqAfter} with chain {@code chainAfter}. */
+    public static byte[] roundLeaf(long round, long nextSeqAfter, byte[] chainAfter) {
+        checkHash(chainAfter, "chainAfter");
+        return sha256(CHECKPOINT_ROUND, ByteBuffer.allocate(16).putLong(round).putLong(nextSeqAfter).array(),
+                chainAfter);
     }
 
     /** The root of leaves (at least one), carrying odd nodes up unchanged. */

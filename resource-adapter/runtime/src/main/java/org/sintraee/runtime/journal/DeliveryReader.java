@@ -20,8 +20,9 @@ import org.sintraee.protocol.core.Bytes;
  *
  * <p>The caller bounds every read by the seqs the listener has shown ({@code toSeq}): those
  * deliveries, and every byte before them, are durable, so the reader never meets a frame the
- * node is still writing. Rounds come from the Decided markers after the deliveries, as in the
- * node's replay; a delivery past the last marker gets the last marker's round + 1, a lower bound.
+ * node is still writing. Rounds come from the Decided markers after the deliveries (either kind:
+ * the current one, whose proof lies in a proof segment, or an older journal's with its proof
+ * inline), as in the node's replay; a delivery past the last marker gets the last marker's round + 1, a lower bound.
  *
  * <p>Memory is bounded: a sparse index of at most {@value #MAX_INDEX} positions (every
  * {@code stride}-th delivery, the stride doubling when it fills), a few resume hints, and one
@@ -210,8 +211,8 @@ public final class DeliveryReader implements Closeable {
                     awaiting.add(d.seq());
                 }
                 return Optional.of(new Entry(d.seq(), -1, d.request()));
-            } else if (type == JournalFormat.DECIDED) {
-                JournalFormat.DecidedBody m = decided(frame, header, length).orElseThrow(
+            } else if (JournalFormat.isMarker(type)) {
+                JournalRecord.Decided m = decided(frame, header, length).orElseThrow(
                         () -> new JournalCorruptException(file, frame, "damaged decided record"));
                 marker(m);
             } else if (type == JournalFormat.DURABLE && !awaiting.isEmpty()) {
@@ -220,7 +221,7 @@ public final class DeliveryReader implements Closeable {
             return Optional.empty();
         }
 
-        private void marker(JournalFormat.DecidedBody m) {
+        private void marker(JournalRecord.Decided m) {
             lastRound = m.round();
             if (m.nextSeqAfter() > fromSeq) { // earlier markers only matter as lastRound
                 rounds.putIfAbsent(m.nextSeqAfter(), m.round()); // a later empty round repeats the next seq
@@ -267,8 +268,8 @@ public final class DeliveryReader implements Closeable {
             if (length < 1 || length > JournalFormat.MAX_RECORD || length > size - pos - JournalFormat.HEADER) {
                 return false;
             }
-            if (header.get(JournalFormat.HEADER) == JournalFormat.DECIDED) {
-                Optional<JournalFormat.DecidedBody> m = decided(pos, header, length);
+            if (JournalFormat.isMarker(header.get(JournalFormat.HEADER))) {
+                Optional<JournalRecord.Decided> m = decided(pos, header, length);
                 if (m.isEmpty()) {
                     return false; // still being written
                 }
@@ -330,8 +331,10 @@ public final class DeliveryReader implements Closeable {
                 .orElseThrow(() -> new JournalCorruptException(file, frame, "delivery record does not decode"));
     }
 
-    private Optional<JournalFormat.DecidedBody> decided(long frame, ByteBuffer header, int length) throws IOException {
-        return checked(frame, header, length).flatMap(JournalFormat::decodeDecided);
+    /** The Decided marker (either kind: proof inline, or elsewhere) at {@code frame}, if whole and intact. */
+    private Optional<JournalRecord.Decided> decided(long frame, ByteBuffer header, int length) throws IOException {
+        return checked(frame, header, length).flatMap(b -> JournalFormat.decode(b, frame))
+                .filter(JournalRecord.Decided.class::isInstance).map(JournalRecord.Decided.class::cast);
     }
 
     /** Type and body of the frame at {@code frame} if its CRC matches. */

@@ -12,11 +12,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 
 /**
@@ -28,12 +30,20 @@ import org.sintraee.protocol.core.DurableRecord;
 public final class Journal implements Closeable {
     /** The file inside the data directory. */
     public static final String FILE_NAME = "journal.log";
+    /** The location of a round decided without its proof: {@link #readDecided} reads it as empty. */
+    public static final long NO_PROOF = -1;
+    /**
+     * Flags a location as a legacy marker's own main-file offset, its proof inline (markers of
+     * type 3, written by older versions); other locations are offsets in a proof segment.
+     */
+    public static final long INLINE = 1L << 62;
     private static final Logger LOG = Logger.getLogger(Journal.class.getName());
 
     private final Path file;
     private final FsyncPolicy policy;
     private final FileChannel channel;
     private final FileLock lock;
+    private final ProofSegments proofs;
     /** Where the records read back on open end, and how many there are. */
     private final long recoveredEnd;
     private final long recoveredCount;
@@ -49,12 +59,13 @@ public final class Journal implements Closeable {
     private boolean closed;
     private DeliveryReader reader;
 
-    private Journal(Path file, FsyncPolicy policy, FileChannel channel, FileLock lock,
+    private Journal(Path file, FsyncPolicy policy, FileChannel channel, FileLock lock, ProofSegments proofs,
             JournalScanner.Result result, long tailCut) {
         this.file = file;
         this.policy = policy;
         this.channel = channel;
         this.lock = lock;
+        this.proofs = proofs;
         this.recoveredEnd = result.goodEnd();
         this.recoveredCount = result.records();
         this.tailCut = tailCut;
@@ -69,7 +80,8 @@ public final class Journal implements Closeable {
 
     /**
      * Opens (creating if needed) the journal in dir and recovers it: a torn tail is cut with a
-     * WARNING, any other damage is a {@link JournalCorruptException}.
+     * WARNING, any other damage is a {@link JournalCorruptException}; proof segments that start
+     * past the last recovered marker (a crash lost their markers) are deleted with a WARNING.
      */
     public static Journal open(Path dir, FsyncPolicy policy) throws IOException {
         Objects.requireNonNull(policy, "policy");
@@ -94,7 +106,8 @@ public final class Journal implements Closeable {
                     channel.force(true);
                 }
             }
-            return new Journal(file, policy, channel, lock, result, cut);
+            ProofSegments proofs = ProofSegments.open(dir, policy, result.lastDecided());
+            return new Journal(file, policy, channel, lock, proofs, result, cut);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -114,7 +127,7 @@ public final class Journal implements Closeable {
         return lock;
     }
 
-    private static void syncDirectory(Path dir) {
+    static void syncDirectory(Path dir) {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {
@@ -187,29 +200,60 @@ public final class Journal implements Closeable {
 
     /**
      * Appends "round {@code round} is decided, the next delivery after it is {@code nextSeqAfter}"
-     * with the round's proof, after the round's deliveries. Rounds must grow, next seqs must not
-     * shrink nor pass the deliveries appended. Returns the record's offset for {@link #readDecided}.
+     * after the round's deliveries: the round's proof to the current proof segment, then the
+     * marker to the main file. Rounds must grow, next seqs must not shrink nor pass the
+     * deliveries appended. Returns the proof's location for {@link #readDecided}.
      */
     public synchronized long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
         Objects.requireNonNull(proof, "proof");
+        checkDecidedOrder(round, nextSeqAfter);
+        checkOpen();
+        ByteBuffer frame = JournalFormat.proofFrame(round, proof); // bounds checked before anything is written
+        long location;
+        try {
+            location = proofs.append(round, frame);
+        } catch (IOException e) {
+            broken = true; // a partial proof may be on disk: only recovery may continue from here
+            throw e;
+        }
+        writeMarker(round, nextSeqAfter, location);
+        return location;
+    }
+
+    /**
+     * Appends "round {@code round} is decided, the next delivery after it is {@code nextSeqAfter}"
+     * for a round taken without its proof (state transfer from a checkpoint); the same order
+     * rules as {@link #appendDecided}. Returns {@link #NO_PROOF}, which {@link #readDecided} reads
+     * as empty.
+     */
+    public synchronized long appendDecidedWithoutProof(long round, long nextSeqAfter) throws IOException {
+        checkDecidedOrder(round, nextSeqAfter);
+        checkOpen();
+        writeMarker(round, nextSeqAfter, NO_PROOF);
+        return NO_PROOF;
+    }
+
+    private void checkDecidedOrder(long round, long nextSeqAfter) {
         long held = hasSeq ? lastSeq + 1 : 0;
         if (round <= lastDecided || nextSeqAfter < lastNextSeq || nextSeqAfter > held) {
             throw new IllegalArgumentException("decided round " + round + " (next seq " + nextSeqAfter
                     + ") after round " + lastDecided + " (next seq " + lastNextSeq + "), deliveries up to " + (held - 1));
         }
-        checkOpen();
-        long at = end;
-        writeFrame(JournalFormat.decidedFrame(round, nextSeqAfter, proof));
+    }
+
+    private void writeMarker(long round, long nextSeqAfter, long location) throws IOException {
+        writeFrame(JournalFormat.decidedAtFrame(round, nextSeqAfter, location));
         lastDecided = round;
         lastNextSeq = nextSeqAfter;
-        return at;
     }
 
     /**
-     * Appends a certified checkpoint, after its round's Decided record: rounds must grow, next
-     * seqs must not shrink, and both must be covered by the Decided records appended.
+     * Appends a certified checkpoint with its interval's round leaves, after its last round's
+     * Decided record: rounds must grow, next seqs must not shrink, and both must be covered by
+     * the Decided records appended. Returns the record's offset for {@link #readCheckpoint}.
      */
-    public synchronized void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
+    public synchronized long appendCheckpoint(CheckpointCertificate certificate, List<Bytes> leaves)
+            throws IOException {
         long round = certificate.round();
         long next = certificate.nextSeq();
         if (round <= lastCheckpoint || next < lastCheckpointSeq || round > lastDecided || next > lastNextSeq) {
@@ -217,50 +261,88 @@ public final class Journal implements Closeable {
                     + " checkpoint round " + lastCheckpoint + ", decided through round " + lastDecided + " (next seq "
                     + lastNextSeq + ")");
         }
-        write(new JournalRecord.Checkpoint(certificate));
+        JournalRecord.Checkpoint record = new JournalRecord.Checkpoint(certificate, leaves, -1);
+        long at = end;
+        write(record);
         lastCheckpoint = round;
         lastCheckpointSeq = next;
+        return at;
     }
 
     /**
-     * Reads back the proof of the Decided record at {@code offset} (from {@link #appendDecided} or
-     * a recovered {@link JournalRecord.Decided}), checking its CRC. May be called before the
-     * record is synced (it is read from the file, through the page cache).
+     * Reads back the Checkpoint record at {@code offset} (from {@link #appendCheckpoint} or a
+     * recovered one), checking its CRC.
      *
-     * @throws JournalCorruptException if no intact Decided record starts there
+     * @throws JournalCorruptException if no intact Checkpoint record starts there
      */
-    public synchronized byte[] readDecided(long offset) throws IOException {
+    public synchronized JournalRecord.Checkpoint readCheckpoint(long offset) throws IOException {
+        ByteBuffer typeAndBody = readFrame(offset);
+        if (typeAndBody.get(typeAndBody.position()) == JournalFormat.CHECKPOINT) {
+            Optional<JournalRecord> r = JournalFormat.decode(typeAndBody, offset);
+            if (r.isPresent() && r.get() instanceof JournalRecord.Checkpoint c) {
+                return c;
+            }
+        }
+        throw new JournalCorruptException(file, offset, "not a checkpoint record");
+    }
+
+    /**
+     * Starts a new proof segment with the next proof appended, so that the rounds before it can
+     * be pruned as one file. The current segment's proofs are still forced by the next {@link #sync}.
+     */
+    public synchronized void rollProofs() throws IOException {
+        checkOpen();
+        proofs.roll();
+    }
+
+    /**
+     * Deletes every proof segment all of whose rounds are at or below {@code throughRound} (the
+     * next segment's first round - 1 is), never the one being written; returns how many. Their
+     * Decided markers, the deliveries and the checkpoints stay in the main file, and
+     * {@link #readDecided} reads those rounds as empty from then on.
+     */
+    public synchronized int pruneProofs(long throughRound) throws IOException {
+        checkOpen();
+        return proofs.prune(throughRound);
+    }
+
+    /**
+     * Reads back round {@code round}'s proof at {@code location} (from {@link #appendDecided} or a
+     * recovered {@link JournalRecord.Decided}), checking its CRC and round. May be called before
+     * the proof is synced (it is read from the file, through the page cache). Empty if no proof is
+     * held for the round: taken without one ({@link #NO_PROOF}), or its segment was pruned.
+     *
+     * @throws JournalCorruptException (the segment or main file, the offset) if no intact proof of
+     *                                 that round is at the location
+     */
+    public synchronized Optional<byte[]> readDecided(long round, long location) throws IOException {
         if (closed) {
             throw new IllegalStateException("journal " + file + " is closed");
         }
-        if (offset < 0 || offset > end - JournalFormat.HEADER) {
-            throw new JournalCorruptException(file, offset, "no record starts there (the journal ends at " + end + ")");
+        if (location == NO_PROOF) {
+            return Optional.empty();
         }
-        ByteBuffer header = ByteBuffer.allocate(JournalFormat.HEADER);
-        readFully(header, offset);
-        header.flip();
-        int length = header.getInt(0);
-        if (length < 1 || length > JournalFormat.MAX_RECORD || length > end - offset - JournalFormat.HEADER) {
-            throw new JournalCorruptException(file, offset, "impossible length " + length);
+        if (location < 0) {
+            throw new IllegalArgumentException("proof location " + location);
         }
-        ByteBuffer typeAndBody = ByteBuffer.allocate(length);
-        readFully(typeAndBody, offset + JournalFormat.HEADER);
-        typeAndBody.flip();
-        if (JournalFormat.crc(header.duplicate().position(0).limit(4), typeAndBody.duplicate()) != header.getInt(4)) {
-            throw new JournalCorruptException(file, offset, "checksum mismatch");
+        if ((location & INLINE) == 0) {
+            return proofs.read(round, location);
         }
-        return JournalFormat.decodeDecided(typeAndBody).map(JournalFormat.DecidedBody::proof).orElseThrow(
+        long offset = location & ~INLINE; // a legacy marker with its proof inline, in the main file
+        JournalFormat.DecidedBody d = JournalFormat.decodeDecided(readFrame(offset)).orElseThrow(
                 () -> new JournalCorruptException(file, offset, "not a decided record"));
+        if (d.round() != round) {
+            throw new JournalCorruptException(file, offset, "the decided record of round " + d.round() + ", not " + round);
+        }
+        return Optional.of(d.proof());
     }
 
-    private void readFully(ByteBuffer buffer, long pos) throws IOException {
-        long at = pos;
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, at) < 0) {
-                throw new JournalCorruptException(file, pos, "the file ends inside the record");
-            }
-            at = pos + buffer.position();
+    /** Type and body of the intact main-file record at offset, CRC checked. */
+    private ByteBuffer readFrame(long offset) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("journal " + file + " is closed");
         }
+        return FrameReads.readFrame(channel, file, offset, end);
     }
 
     /**
@@ -278,11 +360,15 @@ public final class Journal implements Closeable {
         return reader;
     }
 
-    /** Makes everything appended so far durable per the policy; call before the step's messages leave. */
+    /**
+     * Makes everything appended so far durable per the policy; call before the step's messages
+     * leave. Proofs are forced before the main file, so a synced marker never points at a lost proof.
+     */
     public synchronized void sync() throws IOException {
         checkOpen();
         if (policy == FsyncPolicy.ALWAYS) {
             try {
+                proofs.force();
                 channel.force(true);
             } catch (IOException e) {
                 broken = true; // after a failed fsync the page cache state is unknown: stop
@@ -337,8 +423,12 @@ public final class Journal implements Closeable {
                 try {
                     channel.close();
                 } finally {
-                    if (reader != null) {
-                        reader.close();
+                    try {
+                        proofs.close();
+                    } finally {
+                        if (reader != null) {
+                            reader.close();
+                        }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package org.sintraee.runtime.journal;
 
+import java.util.List;
 import java.util.Objects;
 import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.Bytes;
@@ -28,12 +29,16 @@ public sealed interface JournalRecord {
 
     /**
      * Round {@code round} is decided and the next delivery after it has seq {@code nextSeqAfter}.
-     * Its proof is NOT held in memory (proofs may be megabytes each): {@code offset} is where the
-     * record starts in the file, for {@link Journal#readDecided(long)}.
+     * Its proof is NOT held in memory (proofs may be megabytes each): {@code offset} is the
+     * proof's location, for {@link Journal#readDecided(long, long)}: the proof frame's offset in
+     * the proof segment that holds the round, {@link Journal#NO_PROOF} (-1) for a round taken
+     * without its proof, or, for a marker written with its proof inline by older versions, that
+     * marker's own offset in the main file flagged with {@link Journal#INLINE}. (The accessor keeps
+     * its old name; it is no main-file offset in general.)
      */
     record Decided(long round, long nextSeqAfter, long offset) implements JournalRecord {
         public Decided {
-            if (round < 0 || nextSeqAfter < 0 || offset < 0) {
+            if (round < 0 || nextSeqAfter < 0 || offset < Journal.NO_PROOF) {
                 throw new IllegalArgumentException("decided round " + round + ", next seq " + nextSeqAfter
                         + ", offset " + offset);
             }
@@ -41,12 +46,25 @@ public sealed interface JournalRecord {
     }
 
     /**
-     * A certified checkpoint: the service's signature on the chain of the sequence through its
-     * round. Appended after that round's Decided marker.
+     * A certified checkpoint, appended after its last round's Decided marker, with the round
+     * leaves ({@link org.sintraee.api.OrderHashes#roundLeaf}) of its interval, one per round from
+     * {@code certificate.firstRound()}, so that a server can prove any one of those rounds to a
+     * peer. {@code offset} is where the record starts in the file (for
+     * {@link Journal#readCheckpoint}); -1 before it is written.
      */
-    record Checkpoint(CheckpointCertificate certificate) implements JournalRecord {
+    record Checkpoint(CheckpointCertificate certificate, List<Bytes> leaves, long offset) implements JournalRecord {
         public Checkpoint {
             Objects.requireNonNull(certificate, "certificate");
+            leaves = List.copyOf(leaves);
+            if (leaves.size() != certificate.rounds()) {
+                throw new IllegalArgumentException(leaves.size() + " round leaves for a checkpoint of "
+                        + certificate.rounds() + " rounds");
+            }
+            for (Bytes leaf : leaves) {
+                if (leaf.length() != 32) {
+                    throw new IllegalArgumentException("a round leaf of " + leaf.length() + " bytes");
+                }
+            }
         }
     }
 }

@@ -27,8 +27,8 @@ final class CatchUp {
     static final int SERVE_BURST = 32;
     static final int SERVE_PER_SECOND = 64;
 
-    /** A proof held until its round comes. */
-    record Held(int sender, long round, Bytes proof) {
+    /** A proof, or a checkpointed round's state (see CheckpointedRound), held until its round comes. */
+    record Held(int sender, long round, Bytes proof, boolean checkpointed) {
     }
 
     /** A FETCH to send. */
@@ -116,10 +116,10 @@ final class CatchUp {
         return q == self ? q % n + 1 : q;
     }
 
-    /** A PROOF arrived: held if for a round in [round, round + ROUND_WINDOW] not held yet, else dropped. */
-    void offer(int sender, long proofRound, Bytes proof, long round) {
+    /** A PROOF or CHECKPOINTED arrived: held if for a round in [round, round + ROUND_WINDOW] not held yet, else dropped. */
+    void offer(int sender, long proofRound, Bytes proof, boolean checkpointed, long round) {
         if (proofRound >= round && proofRound <= round + AtomicBroadcast.ROUND_WINDOW && !held.containsKey(proofRound)) {
-            held.put(proofRound, new Held(sender, proofRound, proof));
+            held.put(proofRound, new Held(sender, proofRound, proof, checkpointed));
         }
     }
 

@@ -3,11 +3,12 @@ package org.sintraee.runtime.node;
 import java.util.Arrays;
 
 /**
- * Per decided round from 0: the journal offset of its Decided record (to serve catch-up) and
+ * Per decided round from 0: where the journal holds its proof (to serve catch-up) and
  * the next delivery seq after it (to name the round of a replayed delivery). Two longs per
  * round, never the proofs themselves. Rounds are added in order without gaps. Loop thread only.
  */
 final class DecidedIndex {
+    /** Where the journal holds each round's proof ({@code Journal.readDecided}); -1: none. */
     private long[] offsets = new long[64];
     private long[] nextSeqs = new long[64];
     private int size;
@@ -34,9 +35,14 @@ final class DecidedIndex {
         size++;
     }
 
-    /** The journal offset of round r's Decided record, or -1 if not held. */
+    /** Where the journal holds round r's proof ({@code Journal.readDecided}), or -1 if not held. */
     long offset(long round) {
         return round >= 0 && round < size ? offsets[(int) round] : -1;
+    }
+
+    /** The next seq after round r (where round r + 1's deliveries begin), or -1 if r is not held. */
+    long nextSeqAfter(long round) {
+        return round >= 0 && round < size ? nextSeqs[(int) round] : -1;
     }
 
     /** The round that delivered {@code seq}: the first whose next seq passes it, or -1 if none does. */

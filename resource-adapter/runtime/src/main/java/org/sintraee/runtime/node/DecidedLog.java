@@ -2,6 +2,7 @@ package org.sintraee.runtime.node;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.abc.RoundProof;
@@ -41,8 +42,9 @@ final class DecidedLog {
     }
 
     /**
-     * Appends a Decided record, with its proof, for every round the step decided (the broadcast's
-     * contract keeps {@code proof(r)} present for them), after the step's deliveries.
+     * Appends a Decided record for every round the step decided, after the step's deliveries:
+     * with its proof (the broadcast's contract keeps {@code proof(r)} present for a round it
+     * decided or adopted), or without one for a round taken from a checkpoint.
      */
     int persist(List<AbcDelivery> outputs) throws IOException {
         int i = 0;
@@ -51,9 +53,10 @@ final class DecidedLog {
             while (i < outputs.size() && outputs.get(i).round() <= r) {
                 nextSeqPersisted = outputs.get(i++).seq() + 1;
             }
-            long round = r;
-            RoundProof p = abc.proof(r).orElseThrow(() -> new IllegalStateException("no proof of decided round " + round));
-            recovery.index.add(r, nextSeqPersisted, journal.appendDecided(r, nextSeqPersisted, p.encode()));
+            Optional<RoundProof> p = abc.proof(r); // empty for a round taken from a checkpoint (adoptDelivered)
+            recovery.index.add(r, nextSeqPersisted, p.isPresent()
+                    ? journal.appendDecided(r, nextSeqPersisted, p.get().encode())
+                    : journal.appendDecidedWithoutProof(r, nextSeqPersisted));
             checkpoints.decided(r, nextSeqPersisted);
             appended++;
             persistedThrough = r;

@@ -1,13 +1,19 @@
 package org.sintraee.runtime.node;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
+import org.sintraee.runtime.journal.DeliveryReader;
 import org.sintraee.runtime.journal.Journal;
+import org.sintraee.runtime.journal.JournalRecord;
 
 /**
  * What the loop needs of the journal; package-private so tests can watch the order of
- * appends, syncs and sends around the real journal.
+ * appends, syncs and sends around the real journal. Each method is the {@link Journal} one.
  */
 interface Durability {
     void append(DurableRecord record) throws IOException;
@@ -16,14 +22,28 @@ interface Durability {
 
     void sync() throws IOException;
 
-    /** {@link Journal#appendDecided}: returns the record's offset. */
+    /** Returns where the proof is, for {@link #readDecided}. */
     long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException;
 
-    /** {@link Journal#readDecided}. */
-    byte[] readDecided(long offset) throws IOException;
+    /** A round taken without its proof (state transfer): returns a location that reads back empty. */
+    long appendDecidedWithoutProof(long round, long nextSeqAfter) throws IOException;
 
-    /** {@link Journal#appendCheckpoint}. */
-    void appendCheckpoint(CheckpointCertificate certificate) throws IOException;
+    /** The round's proof, or empty if none is held (never had, or pruned). */
+    Optional<byte[]> readDecided(long round, long location) throws IOException;
+
+    /** Returns the record's offset, for {@link #readCheckpoint}. */
+    long appendCheckpoint(CheckpointCertificate certificate, List<Bytes> leaves) throws IOException;
+
+    JournalRecord.Checkpoint readCheckpoint(long offset) throws IOException;
+
+    /** Drops the proofs of rounds up to {@code throughRound} (whole segments only); returns segments dropped. */
+    int pruneProofs(long throughRound) throws IOException;
+
+    /** Starts a new proof segment with the next proof. */
+    void rollProofs() throws IOException;
+
+    /** The requests ordered at seqs {@code fromSeq .. toSeq - 1}, as journaled (all durable). */
+    List<Bytes> ordered(long fromSeq, long toSeq) throws IOException;
 
     static Durability of(Journal journal) {
         return new Durability() {
@@ -48,13 +68,46 @@ interface Durability {
             }
 
             @Override
-            public byte[] readDecided(long offset) throws IOException {
-                return journal.readDecided(offset);
+            public long appendDecidedWithoutProof(long round, long nextSeqAfter) throws IOException {
+                return journal.appendDecidedWithoutProof(round, nextSeqAfter);
             }
 
             @Override
-            public void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
-                journal.appendCheckpoint(certificate);
+            public Optional<byte[]> readDecided(long round, long location) throws IOException {
+                return journal.readDecided(round, location);
+            }
+
+            @Override
+            public long appendCheckpoint(CheckpointCertificate certificate, List<Bytes> leaves) throws IOException {
+                return journal.appendCheckpoint(certificate, leaves);
+            }
+
+            @Override
+            public JournalRecord.Checkpoint readCheckpoint(long offset) throws IOException {
+                return journal.readCheckpoint(offset);
+            }
+
+            @Override
+            public int pruneProofs(long throughRound) throws IOException {
+                return journal.pruneProofs(throughRound);
+            }
+
+            @Override
+            public void rollProofs() throws IOException {
+                journal.rollProofs();
+            }
+
+            @Override
+            public List<Bytes> ordered(long fromSeq, long toSeq) throws IOException {
+                List<Bytes> out = new ArrayList<>();
+                for (long s = fromSeq; s < toSeq; s = fromSeq + out.size()) {
+                    List<DeliveryReader.Entry> got = journal.deliveryReader().ordered(s, toSeq, 4096);
+                    if (got.isEmpty()) {
+                        throw new IllegalStateException("the journal holds no delivery " + s + " below " + toSeq);
+                    }
+                    got.forEach(e -> out.add(e.request()));
+                }
+                return out;
             }
         };
     }

@@ -152,8 +152,8 @@ public final class Node implements Closeable {
             throw new IllegalStateException("LEADER order (the benchmark's limit mode) keeps no restart state and"
                     + " refuses a journal that holds records: start it on an empty journal directory");
         }
-        Recovery recovery = restart ? Recovery.of(history, settings.tag(), Decryption.recoveryOf(settings.tag()))
-                : Recovery.fresh();
+        Recovery recovery = restart ? Recovery.of(history, settings.tag(), Decryption.recoveryOf(settings.tag()),
+                settings.checkpointInterval()) : Recovery.fresh();
         AtomicBroadcast abc = leader ? null : !restart
                 ? new AtomicBroadcast(ctx, settings.tag(), settings.batchSize(), settings.maxRequestBytes(),
                         settings.maxQueue())
@@ -192,7 +192,7 @@ public final class Node implements Closeable {
                 });
         this.loop = new NodeLoop(this, order, abc, recovery, ctx.self(), n, settings, journal, links,
                 Objects.requireNonNull(listener, "listener"), mailbox, counters, certifier, checkpointCertifier,
-                decryption);
+                serviceShare == null ? null : serviceShare.publicKey().toJcaPublicKey(), decryption);
     }
 
     /** Runs the loop as ONE long-lived task on {@code executor} (it holds that thread until close). */

@@ -1,6 +1,7 @@
 package org.sintraee.runtime.node;
 
 import java.io.IOException;
+import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +85,8 @@ final class NodeLoop implements Runnable {
 
     NodeLoop(Node node, Ordering order, AtomicBroadcast abc, Recovery recovery, int self, int n, NodeSettings settings,
              Durability journal, Outbox outbox, DeliveryListener listener, Mailbox mailbox, PeerCounters counters,
-             RoundCertifier certifier, RoundCertifier checkpointCertifier, Decryption decryption) {
+             RoundCertifier certifier, RoundCertifier checkpointCertifier, PublicKey serviceKey,
+             Decryption decryption) {
         this.node = node;
         this.order = order;
         this.self = self;
@@ -100,11 +102,12 @@ final class NodeLoop implements Runnable {
         this.activity = new RoundActivity(tag);
         this.recovery = recovery;
         this.index = recovery.index;
-        this.checkpoints = abc == null ? null : new Checkpoints(checkpointCertifier, settings.checkpointInterval(),
-                recovery, self, n, journal, counters, this::sendFrame);
+        this.checkpoints = abc == null ? null : new Checkpoints(checkpointCertifier, serviceKey,
+                settings.checkpointInterval(), recovery, self, n, journal, counters, this::sendFrame);
         this.decided = abc == null ? null : new DecidedLog(abc, recovery, journal, checkpoints);
         this.catchUp = abc == null ? null
-                : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime());
+                : new CatchUpDriver(self, n, tag, abc, index, journal, counters, this::sendFrame, System.nanoTime(),
+                        checkpoints, n * settings.batchSize(), settings.maxRequestBytes());
         this.certification = new Certification(certifier, self, n, counters, this::sendFrame, recovery.end());
         this.decryption = decryption;
         this.gauges = new Gauges(recovery.round, 0, 0, 0, recovery.end(), 0, 0, 0);

@@ -3,7 +3,9 @@ package org.sintraee.runtime.node;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.OrderHashes;
 import org.sintraee.protocol.abc.AtomicBroadcast;
@@ -41,6 +43,10 @@ final class Recovery {
     final byte[] chain;
     /** The last certified checkpoint journaled, or null. */
     final CheckpointCertificate checkpoint;
+    /** The journal offsets of the checkpoint records, by checkpoint round. */
+    final Map<Long, Long> checkpoints;
+    /** The round leaves ({@link OrderHashes#roundLeaf}) of the current checkpoint interval, by round. */
+    final Map<Long, Bytes> leaves;
 
     private Recovery(Scan s) {
         this.round = s.lastRound + 1;
@@ -53,21 +59,24 @@ final class Recovery {
         this.decryption = s.decryption;
         this.chain = s.chain;
         this.checkpoint = s.checkpoint;
+        this.checkpoints = Map.copyOf(s.checkpoints);
+        this.leaves = Map.copyOf(s.leaves);
     }
 
     /** Nothing journaled: round 0, seq 0. */
     static Recovery fresh() {
-        return new Recovery(new Scan(null, null));
+        return new Recovery(new Scan(null, null, 1));
     }
 
     /**
      * Streams the journal of a restarted node of instance {@code tag}.
      *
      * @param decryption fed every delivery and durable record, for the decryption layer
+     * @param interval   rounds per checkpoint: the leaves of the current interval are kept
      * @throws IllegalStateException if its deliveries do not start at seq 0 (not this node's journal)
      */
-    static Recovery of(Journal journal, Tag tag, DecryptionRecovery decryption) throws IOException {
-        Scan s = new Scan(tag, decryption);
+    static Recovery of(Journal journal, Tag tag, DecryptionRecovery decryption, int interval) throws IOException {
+        Scan s = new Scan(tag, decryption, interval);
         journal.replay(s::accept);
         s.finish();
         return new Recovery(s);
@@ -101,10 +110,14 @@ final class Recovery {
         private long end;
         private byte[] chain = OrderHashes.chainStart();
         private CheckpointCertificate checkpoint;
+        private final TreeMap<Long, Long> checkpoints = new TreeMap<>();
+        private final TreeMap<Long, Bytes> leaves = new TreeMap<>();
+        private final int interval;
 
-        Scan(Tag tag, DecryptionRecovery decryption) {
+        Scan(Tag tag, DecryptionRecovery decryption, int interval) {
             this.tag = tag;
             this.decryption = decryption;
+            this.interval = interval;
         }
 
         void accept(JournalRecord r) {
@@ -133,8 +146,13 @@ final class Recovery {
                 lastRound = d.round();
                 lastNext = d.nextSeqAfter();
                 index.add(d.round(), d.nextSeqAfter(), d.offset());
+                if (d.round() % interval == 0) {
+                    leaves.clear();
+                }
+                leaves.put(d.round(), Bytes.of(OrderHashes.roundLeaf(d.round(), d.nextSeqAfter(), chain)));
             } else if (r instanceof JournalRecord.Checkpoint c) {
                 checkpoint = c.certificate();
+                checkpoints.put(c.certificate().round(), c.offset());
             }
         }
 

@@ -101,18 +101,29 @@
  * the wire codec, instance {@code <tag>/checkpoint}, a second
  * {@link org.sintraee.protocol.cert.RoundCertifier}; the loop's part is {@code Checkpoints}). The
  * loop keeps the chain ({@link org.sintraee.api.OrderHashes#chain}) over the ordered sequence
- * (for an encrypted request, its ciphertext as ordered). After the sync of the group that decided a
- * round r with {@code (r + 1) % checkpointInterval == 0} (a round decided in this run: by agreement,
- * re-derived or adopted by catch-up, so its next seq is exact), every server signs the statement
- * (r, next seq, chain) with its share of the service key, unasked, so t + 1 shares meet everywhere;
- * the combined signature is one {@code Checkpoint} record in the journal (synced with the next group)
- * and the newest one shows in {@link org.sintraee.runtime.node.NodeMetrics#checkpoint()}. A restarted
- * node recomputes the chain while it streams the journal and keeps its last journaled checkpoint.
- * Cost: one share, and at most n verified, per interval; bad shares count as the sender's
- * {@code INVALID_PROOF} until t + 1 valid ones are held. What checkpoints are for: anyone with the
- * service public key can check a copy of the log's prefix against one; dropping old rounds' proofs
- * and records from the journal up to a checkpoint, with laggards fetching the checkpoint instead of
- * the rounds, builds on them (not done yet: the journal still keeps everything).
+ * (for an encrypted request, its ciphertext as ordered) and, per decided round of the current
+ * interval, the round leaf (round, next seq after it, chain there). After the sync of the group
+ * that decided a round r with {@code (r + 1) % checkpointInterval == 0} (a round decided in this
+ * run: by agreement, re-derived, adopted or taken from a checkpoint, so its next seq is exact),
+ * every server signs the statement (r, next seq, chain, first round, Merkle root of the interval's
+ * leaves) with its share of the service key, unasked, so t + 1 shares meet everywhere; the
+ * combined signature is one {@code Checkpoint} record in the journal, with the leaves, and the
+ * newest one shows in {@link org.sintraee.runtime.node.NodeMetrics#checkpoint()}. A restarted
+ * node recomputes the chain and the current leaves while it streams the journal. Cost: one share,
+ * and at most n verified, per interval; bad shares count as the sender's {@code INVALID_PROOF}
+ * until t + 1 valid ones are held.
+ *
+ * <p><b>Pruning.</b> Proofs live in journal segments that start anew after each interval's last
+ * round. Once a checkpoint record is synced, the segments whose rounds it covers are deleted;
+ * deliveries, durable records, Decided markers and checkpoints stay. A peer asking for a pruned
+ * round r gets {@code CHECKPOINTED(r, state)} instead of {@code PROOF}: the round's deliveries
+ * read from the journal, the checkpoint whose interval holds r and r's Merkle path under it
+ * ({@code CheckpointedRound}). The asker checks the checkpoint's signature with the service key
+ * and that the deliveries carry its own chain to the value r's leaf names, then takes the round
+ * ({@code AtomicBroadcast.adoptDelivered}) and journals its marker without a proof; anything else
+ * is the sender's {@code INVALID_PROOF} (undecodable: {@code MALFORMED}) and the asker goes on to
+ * another peer. A server holds a checkpoint only for intervals it certified itself, so it prunes
+ * (and serves from checkpoints) only those.
  *
  * <p><b>Encrypted requests</b> (secure causal atomic broadcast, [CKPS01] §6;
  * {@link org.sintraee.runtime.node.Node#submitEncrypted}; family {@code SCABC} of the wire codec,

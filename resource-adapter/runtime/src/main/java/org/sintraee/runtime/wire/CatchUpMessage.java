@@ -6,7 +6,8 @@ import org.sintraee.protocol.core.Bytes;
 /**
  * The runtime's catch-up exchange for atomic broadcast (family CATCHUP): a server that fell
  * behind asks a peer for decided rounds and checks the answers itself, so these messages
- * carry no authority of their own. Rounds are non-negative.
+ * carry no authority of their own (a proof is checked by the broadcast, a checkpointed round
+ * against the service key). Rounds are non-negative.
  */
 public sealed interface CatchUpMessage {
 
@@ -33,6 +34,25 @@ public sealed interface CatchUpMessage {
         @Override
         public String toString() {
             return "PROOF(" + round + ", " + proof + ")";
+        }
+    }
+
+    /**
+     * {@code CHECKPOINTED(round, state)}: decided round {@code round} whose proof the sender no
+     * longer holds (pruned at a certified checkpoint), as its deliveries with that checkpoint and
+     * the round's Merkle path under it (the node's {@code CheckpointedRound} encoding).
+     */
+    record Checkpointed(long round, Bytes state) implements CatchUpMessage {
+        public Checkpointed {
+            if (round < 0) {
+                throw new IllegalArgumentException("round " + round);
+            }
+            Objects.requireNonNull(state, "state");
+        }
+
+        @Override
+        public String toString() {
+            return "CHECKPOINTED(" + round + ", " + state + ")";
         }
     }
 }

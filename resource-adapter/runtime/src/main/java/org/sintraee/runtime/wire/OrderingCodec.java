@@ -88,9 +88,11 @@ final class OrderingCodec {
     static void catchUp(FrameWriter w, CatchUpMessage m) {
         if (m instanceof CatchUpMessage.Fetch f) {
             w.u8(1).i64(f.round());
-        } else {
-            CatchUpMessage.Proof p = (CatchUpMessage.Proof) m;
+        } else if (m instanceof CatchUpMessage.Proof p) {
             w.u8(2).i64(p.round()).bytes(p.proof(), WireLimits.MAX_PROOF_BYTES);
+        } else {
+            CatchUpMessage.Checkpointed c = (CatchUpMessage.Checkpointed) m;
+            w.u8(3).i64(c.round()).bytes(c.state(), WireLimits.MAX_PROOF_BYTES);
         }
     }
 
@@ -103,6 +105,7 @@ final class OrderingCodec {
         return switch (kind) {
             case 1 -> new CatchUpMessage.Fetch(round);
             case 2 -> new CatchUpMessage.Proof(round, r.value(WireLimits.MAX_PROOF_BYTES, "proof"));
+            case 3 -> new CatchUpMessage.Checkpointed(round, r.value(WireLimits.MAX_PROOF_BYTES, "checkpointed round"));
             default -> throw new WireException("unknown catch-up kind " + kind);
         };
     }

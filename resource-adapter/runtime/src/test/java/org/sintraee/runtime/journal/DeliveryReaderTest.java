@@ -77,6 +77,28 @@ class DeliveryReaderTest {
     }
 
     @Test
+    void roundsComeFromMarkersOfEitherKindWithOrWithoutProof() throws IOException {
+        // an older journal: rounds 0 and 1 with their proofs inline (type 3)
+        Path file = JournalFiles.file(dir);
+        for (int r = 0; r < 2; r++) {
+            for (long seq = 3L * r; seq < 3L * r + 3; seq++) {
+                JournalFiles.append(file, JournalFormat.frame(new JournalRecord.Delivery(seq, request(seq))));
+            }
+            JournalFiles.append(file, JournalFormat.decidedFrame(r, 3L * r + 3, new byte[300]));
+        }
+        try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
+            writeRounds(j, 2, 2); // rounds 2 and 3: markers of type 5, proofs in a segment
+            for (long seq = 12; seq < 15; seq++) {
+                j.appendDelivery(seq, request(seq));
+            }
+            j.appendDecidedWithoutProof(4, 15); // taken from a checkpoint
+            j.sync();
+            assertEntries(j.deliveryReader().deliveries(0, 15, 100), 0, 15);
+            assertEntries(j.deliveryReader().deliveries(5, 13, 100), 5, 8);
+        }
+    }
+
+    @Test
     void deliveriesPastTheLastMarkerGetTheNextRoundAndATornTailIsNotRead() throws IOException {
         try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
             writeRounds(j, 0, 2); // seqs 0..5, markers for rounds 0 and 1

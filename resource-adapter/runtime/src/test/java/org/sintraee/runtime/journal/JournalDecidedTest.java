@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,8 +15,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Decided markers: round trip without their proofs in memory, random reads, and a torn Decided tail. */
+/**
+ * Decided markers: round trip without their proofs in memory, random reads of the proofs from
+ * their segment, damage to a proof (found on read, never at open), and torn tails of both files.
+ */
 class JournalDecidedTest {
+    /** Bytes of a type-5 marker frame: header, type, three longs. */
+    private static final int MARKER = JournalFormat.decidedAtFrame(0, 0, 0).remaining();
+
     @TempDir
     Path dir;
 
@@ -25,7 +32,7 @@ class JournalDecidedTest {
         return b;
     }
 
-    /** Deliveries 0..2, Decided(0, 3), delivery 3, Decided(1, 4), Decided(2, 4): offsets of the three markers. */
+    /** Deliveries 0..2, Decided(0, 3), delivery 3, Decided(1, 4), Decided(2, 4): the locations of the three proofs. */
     private long[] writeThree(Journal j) throws IOException {
         for (int s = 0; s < 3; s++) {
             j.appendDelivery(s, new byte[] {(byte) s});
@@ -39,79 +46,126 @@ class JournalDecidedTest {
     }
 
     @Test
-    void decidedRecordsRoundTripWithOffsetsAndReadBackTheirProofs() throws IOException {
+    void decidedMarkersRoundTripWithLocationsAndReadBackTheirProofs() throws IOException {
         long[] at;
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
             at = writeThree(j);
-            assertArrayEquals(proof(2, 70_000), j.readDecided(at[1]), "readable before close");
+            assertArrayEquals(proof(2, 70_000), j.readDecided(1, at[1]).orElseThrow(), "readable before close");
         }
+        assertEquals(List.of(0L), JournalFiles.segments(dir), "one segment, named by its first round");
+        assertEquals(0, at[0], "the first proof opens its segment");
+        assertTrue(Files.size(JournalFiles.file(dir)) < 1000, "the main file holds markers, not proofs");
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
             List<JournalRecord> r = j.recovered();
             assertEquals(new JournalRecord.Decided(0, 3, at[0]), r.get(3));
             assertEquals(new JournalRecord.Decided(1, 4, at[1]), r.get(5));
             assertEquals(new JournalRecord.Decided(2, 4, at[2]), r.get(6));
             // random reads, in any order
-            assertArrayEquals(proof(3, 0), j.readDecided(at[2]));
-            assertArrayEquals(proof(1, 1000), j.readDecided(at[0]));
-            assertArrayEquals(proof(2, 70_000), j.readDecided(at[1]));
-            // an offset that is not a Decided record, or no record at all
-            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(0));
-            assertTrue(e.getMessage().contains("not a decided record"), e.getMessage());
-            assertThrows(JournalCorruptException.class, () -> j.readDecided(at[0] + 1));
-            assertThrows(JournalCorruptException.class, () -> j.readDecided(Files.size(JournalFiles.file(dir))));
-            // appends continue the order
+            assertArrayEquals(proof(3, 0), j.readDecided(2, at[2]).orElseThrow());
+            assertArrayEquals(proof(1, 1000), j.readDecided(0, at[0]).orElseThrow());
+            assertArrayEquals(proof(2, 70_000), j.readDecided(1, at[1]).orElseThrow());
+            // another round's proof, no frame at all, past the end, no location
+            Path segment = JournalFiles.segment(dir, 0);
+            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(1, at[0]));
+            assertTrue(e.getMessage().contains("the proof of round 0, not 1"), e.getMessage());
+            assertEquals(segment, e.file());
+            assertThrows(JournalCorruptException.class, () -> j.readDecided(0, at[0] + 1));
+            assertThrows(JournalCorruptException.class, () -> j.readDecided(2, Files.size(segment)));
+            assertThrows(IllegalArgumentException.class, () -> j.readDecided(0, -2));
+            // appends continue the order, and a refused one writes nothing
             assertThrows(IllegalArgumentException.class, () -> j.appendDecided(2, 4, new byte[0]), "round repeats");
             assertThrows(IllegalArgumentException.class, () -> j.appendDecided(3, 5, new byte[0]), "seq not delivered");
             assertThrows(IllegalArgumentException.class, () -> j.appendDecided(3, 3, new byte[0]), "seq shrinks");
+            assertThrows(IllegalArgumentException.class,
+                    () -> j.appendDecided(3, 4, new byte[JournalFormat.MAX_DATA + 1]), "proof too long");
+            assertEquals(List.of(0L), JournalFiles.segments(dir));
             long d = j.appendDecided(3, 4, proof(4, 10));
-            assertArrayEquals(proof(4, 10), j.readDecided(d));
+            assertEquals(0, d, "the first proof after open starts a new segment");
+            assertEquals(List.of(0L, 3L), JournalFiles.segments(dir));
+            assertArrayEquals(proof(4, 10), j.readDecided(3, d).orElseThrow());
+            assertArrayEquals(proof(1, 1000), j.readDecided(0, at[0]).orElseThrow(), "the old segment still reads");
         }
     }
 
     @Test
-    void aFlippedByteInAnOldProofIsCaughtByTheRandomRead() throws IOException {
+    void aFlippedByteInAProofIsCaughtByTheReadNeverAtOpen() throws IOException {
         long[] at;
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
             at = writeThree(j);
         }
-        // damage the middle of the first proof after recovery, as a disk might later
+        // damage the middle of the first proof, as a disk might later
+        Path segment = JournalFiles.segment(dir, 0);
+        JournalFiles.flip(segment, at[0] + 100);
         try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
-            JournalFiles.flip(JournalFiles.file(dir), at[0] + 100);
-            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(at[0]));
+            assertEquals(7, j.recovered().size(), "recovery reads markers, not proofs");
+            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(0, at[0]));
+            assertEquals(segment, e.file());
             assertEquals(at[0], e.offset());
+            assertTrue(e.getMessage().contains(segment.toString()), e.getMessage());
             assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+            assertArrayEquals(proof(2, 70_000), j.readDecided(1, at[1]).orElseThrow(), "the other proofs still read");
         }
-        // and on the next open it is corruption in the middle, not a tail
-        JournalCorruptException e = assertThrows(JournalCorruptException.class,
-                () -> Journal.open(dir, FsyncPolicy.ALWAYS));
-        assertEquals(at[0], e.offset());
+        // a damaged length: caught before anything is allocated
+        JournalFiles.putInt(segment, at[1], Integer.MAX_VALUE);
+        try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
+            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(1, at[1]));
+            assertEquals(at[1], e.offset());
+            assertTrue(e.getMessage().contains("impossible length"), e.getMessage());
+        }
     }
 
     @Test
-    void aTornDecidedTailIsCutAtEveryOffset() throws IOException {
+    void aFrameOfAnotherKindAtTheLocationIsCorruption() throws IOException {
+        JournalFiles.append(JournalFiles.file(dir), JournalFormat.frame(new JournalRecord.Delivery(0, new byte[] {0})));
+        JournalFiles.append(JournalFiles.file(dir), JournalFormat.decidedAtFrame(0, 1, 0));
+        Files.createDirectories(dir.resolve(ProofSegments.DIR));
+        JournalFiles.append(JournalFiles.segment(dir, 0), JournalFormat.frame(new JournalRecord.Delivery(0, new byte[1])));
+        try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
+            JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> j.readDecided(0, 0));
+            assertTrue(e.getMessage().contains("not a proof record"), e.getMessage());
+            assertEquals(JournalFiles.segment(dir, 0), e.file());
+        }
+    }
+
+    @Test
+    void aCrashWhileAppendingARoundCutsTheMarkerAndNeverReadsTheTornProof() throws IOException {
         long[] at;
         try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
             at = writeThree(j);
         }
         Path file = JournalFiles.file(dir);
-        byte[] whole = Files.readAllBytes(file);
-        // the last marker (round 2) torn at every length, then a torn large marker (round 1) at a few lengths
-        for (long cut = at[2]; cut < whole.length; cut++) {
-            Files.write(file, Arrays.copyOf(whole, (int) cut));
+        Path segment = JournalFiles.segment(dir, 0);
+        byte[] main = Files.readAllBytes(file);
+        byte[] proofs = Files.readAllBytes(segment);
+        long last = main.length - MARKER; // round 2's marker
+        int proofTail = (int) (proofs.length - at[2]); // round 2's proof frame
+        // round 2's marker torn at every length (or not written), its proof torn at some length (or whole)
+        for (long cut = last; cut < main.length; cut++) {
+            Files.write(file, Arrays.copyOf(main, (int) cut));
+            Files.write(segment, Arrays.copyOf(proofs, (int) (at[2] + (cut - last) % (proofTail + 1))));
             try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
                 assertEquals(6, j.recovered().size(), "cut at " + cut);
                 assertEquals(new JournalRecord.Decided(1, 4, at[1]), j.recovered().get(5));
-                assertEquals(cut - at[2], j.tailCut());
-                // the cut journal goes on: round 2 again
-                assertArrayEquals(proof(9, 5), j.readDecided(j.appendDecided(2, 4, proof(9, 5))));
+                assertEquals(cut - last, j.tailCut());
+                assertArrayEquals(proof(2, 70_000), j.readDecided(1, at[1]).orElseThrow());
+                // the cut journal goes on: round 2 again, its proof in a new segment
+                long again = j.appendDecided(2, 4, proof(9, 5));
+                assertEquals(List.of(0L, 2L), JournalFiles.segments(dir));
+                assertArrayEquals(proof(9, 5), j.readDecided(2, again).orElseThrow());
             }
         }
-        for (long cut : new long[] {at[1] + 3, at[1] + 20, at[1] + 40_000, at[2] - 1}) {
-            Files.write(file, Arrays.copyOf(whole, (int) cut));
+        // round 1's marker torn: its proof and round 2's are unreferenced now
+        for (long cut : new long[] {last - MARKER + 3, last - MARKER + 20, last - 1}) {
+            Files.write(file, Arrays.copyOf(main, (int) cut));
+            Files.write(segment, proofs);
             try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
                 assertEquals(5, j.recovered().size(), "cut at " + cut);
                 assertEquals(new JournalRecord.Delivery(3, new byte[] {3}), j.recovered().get(4));
-                assertEquals(at[1], Files.size(file));
+                assertEquals(last - MARKER, Files.size(file));
+                assertEquals(List.of(0L), JournalFiles.segments(dir), "round 2's segment of the last pass is gone");
+                long again = j.appendDecided(1, 4, proof(8, 7));
+                assertArrayEquals(proof(8, 7), j.readDecided(1, again).orElseThrow());
+                assertArrayEquals(proof(1, 1000), j.readDecided(0, at[0]).orElseThrow());
             }
         }
     }
@@ -123,14 +177,31 @@ class JournalDecidedTest {
             j.appendDecided(0, 1, new byte[0]);
             j.sync();
         }
-        // splice a second copy of the marker (same round) onto the file
+        // splice a second marker of the same round onto the file
         Path file = JournalFiles.file(dir);
-        byte[] bytes = Files.readAllBytes(file);
-        java.nio.ByteBuffer marker = JournalFormat.decidedFrame(0, 1, new byte[0]);
-        byte[] m = new byte[marker.remaining()];
-        marker.get(m);
-        Files.write(file, m, java.nio.file.StandardOpenOption.APPEND);
+        long good = Files.size(file);
+        JournalFiles.append(file, JournalFormat.decidedAtFrame(0, 1, Journal.NO_PROOF));
         JournalCorruptException e = assertThrows(JournalCorruptException.class, () -> Journal.open(dir, FsyncPolicy.ALWAYS));
-        assertEquals(bytes.length, e.offset());
+        assertEquals(good, e.offset());
+    }
+
+    @Test
+    void aMarkerWithAnImpossibleLocationIsCorruption() throws IOException {
+        try (Journal j = Journal.open(dir, FsyncPolicy.ALWAYS)) {
+            j.appendDelivery(0, new byte[] {0});
+            j.sync();
+        }
+        Path file = JournalFiles.file(dir);
+        long good = Files.size(file);
+        for (long location : new long[] {-2, Journal.INLINE, Long.MIN_VALUE}) {
+            JournalFiles.truncate(file, good);
+            JournalFiles.append(file, JournalFiles.rawFrame(JournalFormat.DECIDED_AT,
+                    ByteBuffer.allocate(24).putLong(0).putLong(1).putLong(location).array()));
+            JournalFiles.append(file, JournalFormat.frame(new JournalRecord.Delivery(1, new byte[] {1})));
+            JournalCorruptException e = assertThrows(JournalCorruptException.class,
+                    () -> Journal.open(dir, FsyncPolicy.ALWAYS), "location " + location);
+            assertEquals(good, e.offset());
+            assertTrue(e.getMessage().contains("does not decode"), e.getMessage());
+        }
     }
 }

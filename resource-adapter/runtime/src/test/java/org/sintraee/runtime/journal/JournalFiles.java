@@ -2,15 +2,18 @@ package org.sintraee.runtime.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Tag;
 
-/** Helpers for journal tests: sample records, frame offsets, raw file surgery. */
+/** Helpers for journal tests: sample records, frame offsets, proof segments, raw file surgery. */
 final class JournalFiles {
     private JournalFiles() {
     }
@@ -56,6 +59,41 @@ final class JournalFiles {
 
     static Path file(Path dir) {
         return dir.resolve(Journal.FILE_NAME);
+    }
+
+    /** The proof segment file named by {@code firstRound}. */
+    static Path segment(Path dir, long firstRound) {
+        return dir.resolve(ProofSegments.DIR).resolve(ProofSegments.name(firstRound));
+    }
+
+    /** The first rounds of the proof segments on disk, in order. */
+    static List<Long> segments(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve(ProofSegments.DIR))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("[0-9]{20}\\.log"))
+                    .map(n -> Long.parseLong(n.substring(0, 20))).sorted().toList();
+        }
+    }
+
+    /** Appends a crafted frame to a file (creating it). */
+    static void append(Path file, ByteBuffer frame) throws IOException {
+        byte[] bytes = new byte[frame.remaining()];
+        frame.duplicate().get(bytes);
+        Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** A well-framed record of any type and body (a valid CRC), for crafting what no node writes. */
+    static ByteBuffer rawFrame(byte type, byte[] body) {
+        ByteBuffer frame = ByteBuffer.allocate(JournalFormat.HEADER + 1 + body.length);
+        frame.putInt(1 + body.length).putInt(0).put(type).put(body).flip();
+        frame.putInt(4, JournalFormat.crc(frame.duplicate().position(0).limit(4),
+                frame.duplicate().position(JournalFormat.HEADER)));
+        return frame;
+    }
+
+    static void truncate(Path file, long size) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.truncate(size);
+        }
     }
 
     static void flip(Path file, long offset) throws IOException {

@@ -141,36 +141,18 @@ class NodeEncryptedTest {
     }
 
     /** Remembers the last seq appended as delivered (ordered), on the loop thread, before anything is sent. */
-    private record OrderWatch(Durability inner, AtomicLong last) implements Durability {
-        @Override
-        public void append(DurableRecord record) throws java.io.IOException {
-            inner.append(record);
+    private static final class OrderWatch extends ForwardingDurability {
+        private final AtomicLong last;
+
+        OrderWatch(Durability inner, AtomicLong last) {
+            super(inner);
+            this.last = last;
         }
 
         @Override
         public void appendDelivery(long seq, byte[] request) throws java.io.IOException {
             inner.appendDelivery(seq, request);
             last.set(seq);
-        }
-
-        @Override
-        public void sync() throws java.io.IOException {
-            inner.sync();
-        }
-
-        @Override
-        public long appendDecided(long round, long nextSeqAfter, byte[] proof) throws java.io.IOException {
-            return inner.appendDecided(round, nextSeqAfter, proof);
-        }
-
-        @Override
-        public byte[] readDecided(long offset) throws java.io.IOException {
-            return inner.readDecided(offset);
-        }
-
-        @Override
-        public void appendCheckpoint(org.sintraee.api.CheckpointCertificate c) throws java.io.IOException {
-            inner.appendCheckpoint(c);
         }
     }
 

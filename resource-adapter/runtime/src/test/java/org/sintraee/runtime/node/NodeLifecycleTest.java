@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.protocol.core.DurableRecord;
 import org.sintraee.protocol.core.Tag;
 import org.sintraee.protocol.sim.Contexts;
@@ -59,35 +58,10 @@ class NodeLifecycleTest {
     void aFailedSyncStopsTheNodeBeforeAnythingIsSent() throws Exception {
         AtomicInteger sent = new AtomicInteger();
         try (MemoryNetwork net = new MemoryNetwork()) {
-            Node node = net.build(1, dir, NodeOrderTest.SETTINGS, d -> new Durability() {
-                @Override
-                public void append(DurableRecord record) throws IOException {
-                    d.append(record);
-                }
-
-                @Override
-                public void appendDelivery(long seq, byte[] request) throws IOException {
-                    d.appendDelivery(seq, request);
-                }
-
+            Node node = net.build(1, dir, NodeOrderTest.SETTINGS, d -> new ForwardingDurability(d) {
                 @Override
                 public void sync() throws IOException {
                     throw new IOException("disk gone");
-                }
-
-                @Override
-                public long appendDecided(long round, long nextSeqAfter, byte[] proof) throws IOException {
-                    return d.appendDecided(round, nextSeqAfter, proof);
-                }
-
-                @Override
-                public byte[] readDecided(long offset) throws IOException {
-                    return d.readDecided(offset);
-                }
-
-                @Override
-                public void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
-                    d.appendCheckpoint(certificate);
                 }
             }, (peer, frame) -> sent.incrementAndGet(), (s, r, q) -> { });
             net.start();

@@ -2,8 +2,10 @@ package org.sintraee.runtime.node;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
 
 /**
@@ -11,8 +13,7 @@ import org.sintraee.protocol.core.DurableRecord;
  * test can check, at each send and delivery, that everything appended so far was synced.
  * The node calls it on its loop thread only; readers synchronise on it.
  */
-final class RecordingDurability implements Durability {
-    private final Durability inner;
+final class RecordingDurability extends ForwardingDurability {
     private final Set<String> appended = new HashSet<>();
     private final Set<String> synced = new HashSet<>();
     private long appendedCount;
@@ -21,7 +22,7 @@ final class RecordingDurability implements Durability {
     private long appendedDeliveries;
 
     RecordingDurability(Durability inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     static String key(DurableRecord r) {
@@ -59,15 +60,20 @@ final class RecordingDurability implements Durability {
     }
 
     @Override
-    public byte[] readDecided(long offset) throws IOException {
-        return inner.readDecided(offset);
+    public synchronized long appendCheckpoint(CheckpointCertificate certificate, List<Bytes> leaves)
+            throws IOException {
+        long at = inner.appendCheckpoint(certificate, leaves);
+        appended.add("checkpoint " + certificate.round());
+        appendedCount++;
+        return at;
     }
 
     @Override
-    public synchronized void appendCheckpoint(CheckpointCertificate certificate) throws IOException {
-        inner.appendCheckpoint(certificate);
-        appended.add("checkpoint " + certificate.round());
+    public synchronized long appendDecidedWithoutProof(long round, long nextSeqAfter) throws IOException {
+        long at = inner.appendDecidedWithoutProof(round, nextSeqAfter);
+        appended.add("decided " + round);
         appendedCount++;
+        return at;
     }
 
     /** True iff every record appended so far is covered by a sync. */

@@ -49,7 +49,7 @@ class RecoveryTest {
             j.appendDelivery(4, request(4));
         }
         try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
-            Recovery r = Recovery.of(j, TAG, Decryption.recoveryOf(TAG));
+            Recovery r = Recovery.of(j, TAG, Decryption.recoveryOf(TAG), 64);
             assertEquals(2, r.round);
             assertEquals(3, r.nextSeq);
             assertEquals(5, r.end());
@@ -75,7 +75,7 @@ class RecoveryTest {
             }
         }
         try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
-            Recovery r = Recovery.of(j, TAG, Decryption.recoveryOf(TAG));
+            Recovery r = Recovery.of(j, TAG, Decryption.recoveryOf(TAG), 64);
             long next = (total / 1000) * 1000L;
             assertEquals(next, r.nextSeq);
             assertEquals(total, r.end());
@@ -106,7 +106,7 @@ class RecoveryTest {
         }
         try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
             DecryptionRecovery d = Decryption.recoveryOf(TAG);
-            Recovery.of(j, TAG, d);
+            Recovery.of(j, TAG, d, 64);
             assertEquals(3, d.resumeSeq(5));
             assertEquals(List.of(1L), new ArrayList<>(d.decryptedBelow(3).keySet()));
             assertEquals(Bytes.of(OpenedRecords.unwrap(sealed1)), d.decryptedBelow(3).get(1L));

@@ -51,6 +51,9 @@ class WireBoundsTest {
         assertTrue(WireCodec.decode(fetch).error().contains("catch-up round"), WireCodec.decode(fetch).error());
         assertThrows(IllegalArgumentException.class, () -> WireCodec.encode(TAG,
                 new CatchUpMessage.Proof(1, Bytes.of(new byte[WireLimits.MAX_PROOF_BYTES + 1]))));
+        byte[] checkpointed = header(12, 8, 3).putLong(5).putInt(WireLimits.MAX_PROOF_BYTES + 1).array();
+        assertTrue(WireCodec.decode(checkpointed).error().contains("checkpointed round length"),
+                WireCodec.decode(checkpointed).error());
     }
 
     @Test

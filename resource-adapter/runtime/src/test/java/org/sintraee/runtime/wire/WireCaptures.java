@@ -186,6 +186,7 @@ final class WireCaptures {
                 new ScabcMessage.DecShare(5, new Share(3, new byte[] {4, 5})),
                 new CatchUpMessage.Fetch(0), new CatchUpMessage.Fetch(Long.MAX_VALUE),
                 new CatchUpMessage.Proof(17, Bytes.of(new byte[] {1, 2, 3, 4, 5})), new CatchUpMessage.Proof(3, Bytes.EMPTY),
+                new CatchUpMessage.Checkpointed(9, Bytes.of(new byte[] {6, 7, 8})),
                 new AbcMessage.CompactSend(2, Bytes.of(new byte[] {0, 0, 0, 0})), new AbcMessage.BatchRequest(2, 3, d),
                 new AbcMessage.BatchAnswer(2, 3, Bytes.of(new byte[] {0, 0, 0, 0})));
     }
