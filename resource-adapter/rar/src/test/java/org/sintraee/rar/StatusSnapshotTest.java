@@ -134,7 +134,7 @@ class StatusSnapshotTest {
                 new PeerMetrics(2, 1_000, 2_000, 0, Map.of()),
                 new PeerMetrics(3, 0, 0, 0, Map.of(FaultKind.MALFORMED, 2L, FaultKind.EQUIVOCATION, 1L))),
                 8, 20, Optional.of("journal full"),
-                Optional.of(new CheckpointCertificate(3, 31, new byte[32], new byte[64])));
+                Optional.of(new CheckpointCertificate(3, 31, new byte[32], 0, new byte[32], new byte[64])));
 
         List<PeerStatus> peers = StatusSnapshot.peers(up, links, metrics);
         AgreementStatus agreement = StatusSnapshot.agreement(metrics);
