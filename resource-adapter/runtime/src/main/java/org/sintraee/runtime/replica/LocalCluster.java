@@ -145,6 +145,11 @@ public final class LocalCluster implements Closeable {
         return new InetSocketAddress("127.0.0.1", publicKeys.member(id).address().port() + ReplicaOptions.CLIENT_PORT_OFFSET);
     }
 
+    /** Server id's data directory (its journal, status file and log). */
+    public Path dataDirectory(int id) {
+        return data.resolve(Integer.toString(id));
+    }
+
     public Path statusFile(int id) {
         return data.resolve(Integer.toString(id)).resolve("status.json");
     }
