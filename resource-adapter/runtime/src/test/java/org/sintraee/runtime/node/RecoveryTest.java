@@ -1,5 +1,6 @@
 package org.sintraee.runtime.node;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,11 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sintraee.api.CheckpointCertificate;
+import org.sintraee.api.OrderHashes;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
@@ -32,6 +36,35 @@ class RecoveryTest {
 
     private static Bytes digest(long seq) {
         return AtomicBroadcast.requestDigest(Bytes.of(request(seq)));
+    }
+
+    @Test
+    void theChainTheCurrentIntervalsLeavesAndTheCheckpointsAreRecovered() throws IOException {
+        byte[][] chainAfter = new byte[6][];
+        byte[] chain = OrderHashes.chainStart();
+        try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
+            for (int r = 0; r < 6; r++) { // one delivery per round; interval 4: rounds 0..3, then 4..5 so far
+                j.appendDelivery(r, request(r));
+                chain = OrderHashes.chain(chain, r, request(r));
+                chainAfter[r] = chain;
+                j.appendDecided(r, r + 1, new byte[] {9});
+                if (r == 3) {
+                    byte[] h = new byte[32];
+                    CheckpointCertificate c = new CheckpointCertificate(3, 4, chainAfter[3], 0, h, new byte[8]);
+                    j.appendCheckpoint(c, List.of(Bytes.of(h), Bytes.of(h), Bytes.of(h), Bytes.of(h)));
+                }
+            }
+        }
+        try (Journal j = Journal.open(dir, FsyncPolicy.NEVER)) {
+            Recovery r = Recovery.of(j, TAG, Decryption.recoveryOf(TAG), 4);
+            assertEquals(6, r.nextSeq);
+            assertArrayEquals(chainAfter[5], r.chain);
+            assertEquals(3, r.checkpoint.round());
+            assertEquals(r.checkpoint, j.readCheckpoint(r.checkpoints.get(3L)).certificate(),
+                    "the offset reads the record back");
+            assertEquals(Set.of(4L, 5L), r.leaves.keySet(), "only the current interval's leaves");
+            assertEquals(Bytes.of(OrderHashes.roundLeaf(5, 6, chainAfter[5])), r.leaves.get(5L));
+        }
     }
 
     @Test
