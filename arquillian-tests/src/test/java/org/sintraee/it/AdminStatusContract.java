@@ -220,6 +220,15 @@ abstract class AdminStatusContract {
         assertTrue(List.of(set).stream().allMatch(e -> e.certificateSha256().matches("[0-9a-f]{64}")), response.body());
     }
 
+    /** The checkpoint is public (the service signs it), and a lone replica has none yet. */
+    @Test
+    void checkpointIsPublicAndAbsentBeforeTheFirstRound() throws Exception {
+        HttpResponse<String> response = getAnonymous("api/checkpoint");
+        assertAll(
+                () -> assertEquals(404, response.statusCode(), response.body()),
+                () -> assertEquals("no certified checkpoint yet", response.body()));
+    }
+
     private static boolean journalOpened(Path dataDirectory) throws IOException {
         try (var entries = Files.list(dataDirectory)) {
             return entries.findAny().isPresent();

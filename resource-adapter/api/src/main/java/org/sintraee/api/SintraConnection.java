@@ -1,5 +1,6 @@
 package org.sintraee.api;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -77,6 +78,17 @@ public interface SintraConnection extends AutoCloseable {
      * @throws SintraException if the connection is closed or the replica is not running
      */
     CompletionStage<OrderCertificate> certify(long seq);
+
+    /**
+     * The newest checkpoint this server holds: the service's signature, checkable by anyone with
+     * its one public key ({@link CheckpointCertificate#verify}), on how many requests were
+     * ordered through a round and on the chain over them ({@link OrderHashes#chain}), so that a
+     * copy of the log's prefix from any source can be checked ({@link CheckpointCertificate#covers}).
+     * The replicas certify one every so many rounds (64 by default); empty before the first.
+     *
+     * @throws SintraException if the connection is closed or the replica is not running
+     */
+    Optional<CheckpointCertificate> checkpoint();
 
     /** Releases the handle; never throws a checked exception. */
     @Override

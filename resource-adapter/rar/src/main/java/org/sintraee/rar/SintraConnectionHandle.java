@@ -1,6 +1,8 @@
 package org.sintraee.rar;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.OrderCertificate;
 import org.sintraee.api.ReplicaStatus;
 import org.sintraee.api.SintraConnection;
@@ -33,6 +35,11 @@ public class SintraConnectionHandle implements SintraConnection {
     @Override
     public CompletionStage<OrderCertificate> certify(long seq) {
         return current().certify(seq);
+    }
+
+    @Override
+    public Optional<CheckpointCertificate> checkpoint() {
+        return current().checkpoint();
     }
 
     @Override

@@ -10,12 +10,14 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.OrderCertificate;
 import org.sintraee.api.ReplicaStatus;
 
@@ -54,6 +56,10 @@ public class SintraManagedConnection implements ManagedConnection {
 
     CompletionStage<OrderCertificate> certify(long seq) {
         return factory.certify(seq);
+    }
+
+    Optional<CheckpointCertificate> checkpoint() {
+        return factory.checkpoint();
     }
 
     @Override

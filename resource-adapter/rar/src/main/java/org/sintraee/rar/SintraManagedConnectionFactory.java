@@ -78,6 +78,11 @@ public class SintraManagedConnectionFactory implements ManagedConnectionFactory,
         return adapter().certify(seq);
     }
 
+    /** The newest checkpoint of this factory's adapter (see {@code SintraConnection.checkpoint}). */
+    java.util.Optional<org.sintraee.api.CheckpointCertificate> checkpoint() {
+        return adapter().checkpoint();
+    }
+
     private SintraResourceAdapter adapter() {
         SintraResourceAdapter adapter = resourceAdapter;
         if (adapter == null) {

@@ -193,6 +193,19 @@ public class SintraResourceAdapter implements ResourceAdapter, Serializable {
         return out;
     }
 
+    /**
+     * The newest certified checkpoint the engine holds (see {@code SintraConnection.checkpoint}).
+     *
+     * @throws SintraException if the adapter is not running
+     */
+    java.util.Optional<org.sintraee.api.CheckpointCertificate> checkpoint() {
+        ReplicaEngine running = engine;
+        if (state != State.STARTED || running == null) {
+            throw new SintraException("Sintra EE: the replica is not running (the resource adapter is " + state + ")");
+        }
+        return running.node().checkpoint();
+    }
+
     /** Test seam: the started adapter hands requests to {@code node} instead of its engine's node. */
     void replaceNodeSubmit(Function<byte[], CompletableFuture<Long>> node) {
         OutboundSubmitter current = submitter;

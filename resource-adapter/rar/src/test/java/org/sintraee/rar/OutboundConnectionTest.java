@@ -63,6 +63,7 @@ class OutboundConnectionTest {
             assertEquals(2, connection.status().serverId());
             assertFalse(connection.status().ready(), "no peer is up");
             assertEquals(0, connection.status().linksUp());
+            assertTrue(connection.checkpoint().isEmpty(), "no round, so no checkpoint");
         }
     }
 
@@ -74,6 +75,7 @@ class OutboundConnectionTest {
         assertEquals(1, connectionManager.closedEvents.size());
         assertSame(connection, connectionManager.closedEvents.get(0).getConnectionHandle());
         assertThrows(SintraException.class, connection::status);
+        assertThrows(SintraException.class, connection::checkpoint);
     }
 
     @Test

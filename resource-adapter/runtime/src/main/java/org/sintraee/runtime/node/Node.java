@@ -366,6 +366,11 @@ public final class Node implements Closeable {
         }
     }
 
+    /** The newest certified checkpoint this node holds (see package-info, "Checkpoints"); any thread. */
+    public Optional<org.sintraee.api.CheckpointCertificate> checkpoint() {
+        return Optional.ofNullable(loop.checkpoint());
+    }
+
     /** Asks the loop to republish its gauges (for periodic sampling); at most one tick waits. */
     public void tick() {
         mailbox.tick();
@@ -375,7 +380,7 @@ public final class Node implements Closeable {
         NodeLoop.Gauges g = loop.gauges();
         return new NodeMetrics(g.round(), g.iteration(), g.abbaRounds(), g.coinTosses(), g.delivered(), g.queued(),
                 mailbox.size(), counters.snapshot(mailbox::inbound), g.syncs(), g.syncedRecords(),
-                Optional.ofNullable(failure), Optional.ofNullable(loop.checkpoint()));
+                Optional.ofNullable(failure), checkpoint());
     }
 
     /**
