@@ -7,7 +7,7 @@
  * <p>How it works. Requests are identified by their SHA-256 digest. In round r (from 0):
  * (1) each server signs its batch, the oldest {@code batchSize} undelivered requests of its
  * queue, on {@code Statement.of(tag, "batch", int64(r), H(batch))} and sends
- * {@code BATCH(r, batch, signature)} to all (durable record {@code batch/r} first);
+ * {@code BATCH(r, batch, signature)} to all (durable record {@code batch/r}, holding H(batch), first);
  * (2) it waits for {@code quorum() = n - t} validly signed round-r batches of distinct
  * servers; (3) it proposes that vector (canonical encoding, servers ascending:
  * {@link org.sintraee.protocol.abc.BatchCodec}) to the agreement {@code tag/r/mvba} with the
