@@ -1,10 +1,8 @@
 package org.sintraee.api;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -81,14 +79,7 @@ public record CheckpointCertificate(long round, long nextSeq, byte[] chain, long
     /** True iff the signature is the service key's SHA256withRSA signature on the statement. Never throws for a bad one. */
     public boolean verify(PublicKey serviceKey) {
         Objects.requireNonNull(serviceKey, "serviceKey");
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(serviceKey);
-            rsa.update(statement());
-            return rsa.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false; // a wrong key type or a garbled signature: not a valid certificate
-        }
+        return OrderHashes.signedByService(serviceKey, statement(), signature);
     }
 
     /** True iff {@code chainAtNextSeq}, a chain computed over some copy of the log's first nextSeq requests, is this one. */

@@ -2,10 +2,8 @@ package org.sintraee.api;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -75,14 +73,7 @@ public record OrderCertificate(long seq, long round, long firstSeq, int leafCoun
         if (computed == null || !MessageDigest.isEqual(computed, root)) {
             return false;
         }
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(serviceKey);
-            rsa.update(statement());
-            return rsa.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false; // a wrong key type or a garbled signature: not a valid certificate
-        }
+        return OrderHashes.signedByService(serviceKey, statement(), signature);
     }
 
     /** A compact encoding for carrying the certificate (e.g. in a notary's answer). */

@@ -2,8 +2,11 @@ package org.sintraee.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -175,6 +178,21 @@ public final class OrderHashes {
         byte[] out = new byte[text.length + 1]; // the 0x00 ends the prefix: no prefix is a prefix of another
         System.arraycopy(text, 0, out, 0, text.length);
         return out;
+    }
+
+    /**
+     * True iff {@code signature} is the service key's SHA256withRSA (PKCS#1 v1.5) signature on
+     * {@code statement}: what a combined threshold signature is. Never throws for a bad one.
+     */
+    static boolean signedByService(PublicKey serviceKey, byte[] statement, byte[] signature) {
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initVerify(serviceKey);
+            rsa.update(statement);
+            return rsa.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false; // a wrong key type or a garbled signature: not a valid certificate
+        }
     }
 
     static byte[] sha256(byte[]... parts) {
