@@ -50,6 +50,16 @@ final class MemoryNetwork implements AutoCloseable {
     private final Map<Integer, java.util.function.Predicate<byte[]>> inboundDrops = new ConcurrentHashMap<>();
     private final List<LinkedBlockingQueue<byte[]>> queues = new ArrayList<>();
 
+    /** All n nodes built on dir with the service's threshold key: they certify (order certificates, checkpoints). */
+    static MemoryNetwork certifying(ShoupKeySet keys, Path dir, NodeSettings settings) throws IOException {
+        MemoryNetwork net = new MemoryNetwork();
+        net.serviceKeys = keys;
+        for (int i = 1; i <= N; i++) {
+            net.build(i, dir, settings);
+        }
+        return net;
+    }
+
     /** Frames sent by {@code sender} go through {@code transform} (null result: dropped). */
     void transform(int sender, UnaryOperator<byte[]> transform) {
         transforms.put(sender, transform);

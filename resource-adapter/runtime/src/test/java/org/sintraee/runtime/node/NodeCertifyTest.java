@@ -46,12 +46,7 @@ class NodeCertifyTest {
     }
 
     private MemoryNetwork start() throws Exception {
-        MemoryNetwork net = new MemoryNetwork();
-        net.serviceKeys = keys;
-        for (int i = 1; i <= MemoryNetwork.N; i++) {
-            net.build(i, dir, NodeOrderTest.SETTINGS);
-        }
-        return net;
+        return MemoryNetwork.certifying(keys, dir, NodeOrderTest.SETTINGS);
     }
 
     /** Submits {@code count} requests at node 1; returns their seqs. */

@@ -41,12 +41,7 @@ class NodeCheckpointTest {
     }
 
     private MemoryNetwork start() throws Exception {
-        MemoryNetwork net = new MemoryNetwork();
-        net.serviceKeys = keys;
-        for (int i = 1; i <= MemoryNetwork.N; i++) {
-            net.build(i, dir, SETTINGS);
-        }
-        return net;
+        return MemoryNetwork.certifying(keys, dir, SETTINGS);
     }
 
     /** Submits requests one after another at the given servers (so they spread over many rounds). */

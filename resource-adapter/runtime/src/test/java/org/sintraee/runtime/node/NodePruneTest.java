@@ -44,12 +44,7 @@ class NodePruneTest {
     }
 
     private MemoryNetwork start() throws Exception {
-        MemoryNetwork net = new MemoryNetwork();
-        net.serviceKeys = keys;
-        for (int i = 1; i <= MemoryNetwork.N; i++) {
-            net.build(i, dir, SETTINGS);
-        }
-        return net;
+        return MemoryNetwork.certifying(keys, dir, SETTINGS);
     }
 
     private static void submit(MemoryNetwork net, int from, int count, int... at) throws Exception {
