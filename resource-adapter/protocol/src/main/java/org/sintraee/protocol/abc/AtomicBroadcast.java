@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,7 +36,7 @@ import org.sintraee.protocol.quorum.Quorums;
  * vector of {@code quorum()} batches agreed on by validated agreement {@code tag/r/mvba}.
  *
  * <p>Catch-up (see package-info): {@link #proof}, {@link #check}, {@link #adopt},
- * {@link #resume}, {@link #evidenceOfRound}, {@link #roundOf}; past a certified checkpoint,
+ * {@link #resume}, {@link #evidenceOfRound}, {@link AbcRecords}; past a certified checkpoint,
  * {@link #adoptDelivered}.
  *
  * <p>Local misuse (exceptions): a request longer than {@code maxRequestBytes}
@@ -104,9 +103,9 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     /**
      * Resumes a restarted server (see package-info, "Catch-up"): it starts in {@code round}
      * having delivered {@code nextSeq} requests, and says nothing at all in rounds up to
-     * {@code silentThrough} (the highest round of its journal's records: {@link #silentThrough}),
+     * {@code silentThrough} (the highest round of its journal's records: {@link AbcRecords#lastRoundOf}),
      * which it can only leave by {@link #adopt}. {@code deliveredDigests} are the digests
-     * ({@link #requestDigest}) of the deliveries before {@code nextSeq} in seq order, repeats
+     * ({@link AbcRecords#requestDigest}) of the deliveries before {@code nextSeq} in seq order, repeats
      * included; only the last {@link #DEDUP_WINDOW} matter, so passing just those or the whole
      * log gives the same instance.
      */
@@ -273,19 +272,10 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
         dissemination.batchArrived(e, rebuilt -> sendRebuilt(rebuilt, b));
         // Join a round someone started for requests not delivered yet, or that t + 1 servers, so an honest
         // one, started: never spin on empty or stale batches of corrupted servers.
-        if (quorums.containsHonest(batches.keySet()) || !allDelivered(requests)) {
+        if (quorums.containsHonest(batches.keySet()) || !delivered.containsAll(requests.digests())) {
             start(b);
         }
         propose(b);
-    }
-
-    private boolean allDelivered(Requests requests) {
-        for (Bytes d : requests.digests()) {
-            if (!delivered.contains(d)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void onMvba(int sender, MvbaPart p, Step.Builder<AbcMessage, AbcDelivery> b) {
@@ -483,21 +473,6 @@ public final class AtomicBroadcast implements Protocol<AbcInput, AbcMessage, Abc
     /** The highest round in which this server stays silent (-1: none). */
     public long silentThrough() {
         return silentThrough;
-    }
-
-    /** A request's identity for deduplication, as {@link #resume} expects the delivered ones. */
-    public static Bytes requestDigest(Bytes request) {
-        return BatchCodec.digest(request);
-    }
-
-    /** The ABC round a journal record of the instance {@code tag} belongs to: {@code batch/r}, or a child {@code tag/r/...}. */
-    public static OptionalLong roundOf(Tag tag, DurableRecord record) {
-        return CatchUp.roundOf(tag, record);
-    }
-
-    /** The highest ABC round among the journal's records of instance {@code tag}, or -1: resume's {@code silentThrough}. */
-    public static long lastRoundOf(Tag tag, Collection<DurableRecord> journal) {
-        return CatchUp.silentThrough(tag, journal);
     }
 
     /** Drops proofs beyond KEEP_ROUNDS at the start of a step, so a step's own decisions stay readable after it. */

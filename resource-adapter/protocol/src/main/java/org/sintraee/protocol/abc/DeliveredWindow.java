@@ -74,6 +74,16 @@ public final class DeliveredWindow {
         return members.contains(digest);
     }
 
+    /** True iff every digest is in the window. */
+    boolean containsAll(Collection<Bytes> digests) {
+        for (Bytes d : digests) {
+            if (!contains(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many digests are held: at most {@link #capacity()}. */
     public int size() {
         return order.size();

@@ -95,7 +95,7 @@ class AdoptDeliveredSimulationTest {
                                 + s.net.outputs(t + 1).size() + " and " + s.net.outputs(x).size() + ", expected "
                                 + (before + 2));
                 s.check(s.net.durable(x).stream().anyMatch(r -> r.what().startsWith("batch/")
-                                && AtomicBroadcast.roundOf(s.tag, r).getAsLong() >= rejoined),
+                                && AbcRecords.roundOf(s.tag, r).getAsLong() >= rejoined),
                         "server " + x + " sent no batch after the transfer");
                 s.cut.cut.clear();
                 s.drive(MAX);

@@ -62,7 +62,7 @@ class CatchUpSimulationTest {
                         "with server 1 cut off, servers 2 and " + x + " delivered " + s.net.outputs(2).size() + " and "
                                 + s.net.outputs(x).size() + ", expected " + (before + 2));
                 check(s, s.node(x).journaled.stream().anyMatch(r -> r.what().startsWith("batch/")
-                                && AtomicBroadcast.roundOf(s.tag, r).getAsLong() >= rejoined),
+                                && AbcRecords.roundOf(s.tag, r).getAsLong() >= rejoined),
                         "server " + x + " sent no batch after rejoining");
                 s.cut.cut.clear();
                 s.drive(MAX);
@@ -95,7 +95,7 @@ class CatchUpSimulationTest {
             }
             long round = s.abc(x).round();
             long nextSeq = s.abc(x).deliveredCount();
-            List<Bytes> digests = s.net.outputs(x).stream().map(d -> AtomicBroadcast.requestDigest(d.request())).toList();
+            List<Bytes> digests = s.net.outputs(x).stream().map(d -> AbcRecords.requestDigest(d.request())).toList();
             List<DurableRecord> journal = List.copyOf(s.net.durable(x));
             s.node(x).crash();
 
@@ -104,7 +104,7 @@ class CatchUpSimulationTest {
                 s.submit(1 + k % 3, requests.get(requests.size() - 1));
                 s.drive(MAX);
             }
-            long silent = AtomicBroadcast.lastRoundOf(s.tag, journal);
+            long silent = AbcRecords.lastRoundOf(s.tag, journal);
             // Usually the crash round; one earlier if x had just entered a round it had not spoken in yet.
             check(s, silent >= 0 && silent <= round, "journal ends in round " + silent + ", crash round " + round);
             s.restart(x, round, nextSeq, digests, silent);
@@ -121,7 +121,7 @@ class CatchUpSimulationTest {
                 check(s, m.round() > silent, "resumed server " + x + " sent " + m + " in silent round " + m.round());
             }
             for (DurableRecord r : s.node(x).journaled) {
-                check(s, AtomicBroadcast.roundOf(s.tag, r).getAsLong() > silent,
+                check(s, AbcRecords.roundOf(s.tag, r).getAsLong() > silent,
                         "resumed server " + x + " journaled " + r.tag() + " " + r.what() + " through silent round " + silent);
             }
             check(s, s.node(x).journaled.stream().anyMatch(r -> r.what().startsWith("batch/")),

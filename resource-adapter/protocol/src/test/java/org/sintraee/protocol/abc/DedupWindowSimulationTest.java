@@ -99,7 +99,7 @@ class DedupWindowSimulationTest {
     private record Snapshot(long round, int nextSeq, List<Bytes> digests) {
         static Snapshot of(Run run) {
             Recorded one = DedupHarness.node(run.net, 1);
-            List<Bytes> digests = run.net.outputs(1).stream().map(d -> AtomicBroadcast.requestDigest(d.request())).toList();
+            List<Bytes> digests = run.net.outputs(1).stream().map(d -> AbcRecords.requestDigest(d.request())).toList();
             return new Snapshot(one.abc.round(), digests.size(), digests);
         }
 

@@ -16,7 +16,7 @@ import org.sintraee.protocol.sim.Contexts;
 
 class DeliveredWindowTest {
     private static Bytes d(int k) {
-        return AtomicBroadcast.requestDigest(Bytes.of(new byte[] {(byte) k, (byte) (k >> 8)}));
+        return AbcRecords.requestDigest(Bytes.of(new byte[] {(byte) k, (byte) (k >> 8)}));
     }
 
     private static List<Bytes> digests(int from, int to) {

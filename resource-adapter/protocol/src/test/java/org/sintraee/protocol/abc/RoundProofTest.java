@@ -212,14 +212,14 @@ class RoundProofTest {
     void journalRecordsTellTheirRound() {
         Tag tag = Tag.of("app", "abc");
         byte[] none = new byte[0];
-        assertEquals(7, AtomicBroadcast.roundOf(tag, new DurableRecord(tag, "batch/7", none)).getAsLong());
-        assertEquals(12, AtomicBroadcast.roundOf(tag,
+        assertEquals(7, AbcRecords.roundOf(tag, new DurableRecord(tag, "batch/7", none)).getAsLong());
+        assertEquals(12, AbcRecords.roundOf(tag,
                 new DurableRecord(tag.child(12).child("mvba").child("aba").child(3), "main-vote/2", none)).getAsLong());
-        assertTrue(AtomicBroadcast.roundOf(tag, new DurableRecord(Tag.of("app", "other").child(3), "echo", none)).isEmpty());
-        assertTrue(AtomicBroadcast.roundOf(tag, new DurableRecord(tag, "something", none)).isEmpty());
-        assertTrue(AtomicBroadcast.roundOf(tag, new DurableRecord(tag.child("x"), "echo", none)).isEmpty());
-        assertEquals(12, AtomicBroadcast.lastRoundOf(tag, List.of(new DurableRecord(tag, "batch/7", none),
+        assertTrue(AbcRecords.roundOf(tag, new DurableRecord(Tag.of("app", "other").child(3), "echo", none)).isEmpty());
+        assertTrue(AbcRecords.roundOf(tag, new DurableRecord(tag, "something", none)).isEmpty());
+        assertTrue(AbcRecords.roundOf(tag, new DurableRecord(tag.child("x"), "echo", none)).isEmpty());
+        assertEquals(12, AbcRecords.lastRoundOf(tag, List.of(new DurableRecord(tag, "batch/7", none),
                 new DurableRecord(tag.child(12).child("mvba"), "v-vote/1", none))));
-        assertEquals(-1, AtomicBroadcast.lastRoundOf(tag, List.of()));
+        assertEquals(-1, AbcRecords.lastRoundOf(tag, List.of()));
     }
 }

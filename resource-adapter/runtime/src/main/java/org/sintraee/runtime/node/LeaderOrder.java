@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.sintraee.protocol.abc.AbcDelivery;
 import org.sintraee.protocol.abc.AbcInput;
 import org.sintraee.protocol.abc.AbcMessage;
+import org.sintraee.protocol.abc.AbcRecords;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.abc.BatchCodec;
 import org.sintraee.protocol.abc.DeliveredWindow;
@@ -126,7 +127,7 @@ final class LeaderOrder implements Ordering {
         if (request.length() > maxRequestBytes) {
             throw new IllegalArgumentException("request of " + request.length() + " bytes exceeds " + maxRequestBytes);
         }
-        Bytes d = AtomicBroadcast.requestDigest(request);
+        Bytes d = AbcRecords.requestDigest(request);
         if (delivered.contains(d) || local.contains(d)) {
             return Step.empty();
         }

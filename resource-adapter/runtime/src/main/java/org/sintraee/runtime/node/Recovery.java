@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.OrderHashes;
+import org.sintraee.protocol.abc.AbcRecords;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.Tag;
@@ -122,7 +123,7 @@ final class Recovery {
 
         void accept(JournalRecord r) {
             if (r instanceof JournalRecord.Durable d) {
-                OptionalLong round = AtomicBroadcast.roundOf(tag, d.record());
+                OptionalLong round = AbcRecords.roundOf(tag, d.record());
                 if (round.isPresent()) {
                     silentThrough = Math.max(silentThrough, round.getAsLong());
                 }
@@ -138,7 +139,7 @@ final class Recovery {
                 for (long seq = lastNext; seq < d.nextSeqAfter(); seq++) { // the scanner checked next seqs only grow
                     Bytes request = tail.poll();
                     chain = OrderHashes.chain(chain, seq, request.toArray());
-                    digests.add(AtomicBroadcast.requestDigest(request));
+                    digests.add(AbcRecords.requestDigest(request));
                     if (digests.size() > AtomicBroadcast.DEDUP_WINDOW) {
                         digests.poll();
                     }

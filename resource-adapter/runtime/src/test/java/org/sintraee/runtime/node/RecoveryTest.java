@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sintraee.api.CheckpointCertificate;
 import org.sintraee.api.OrderHashes;
+import org.sintraee.protocol.abc.AbcRecords;
 import org.sintraee.protocol.abc.AtomicBroadcast;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.core.DurableRecord;
@@ -35,7 +36,7 @@ class RecoveryTest {
     }
 
     private static Bytes digest(long seq) {
-        return AtomicBroadcast.requestDigest(Bytes.of(request(seq)));
+        return AbcRecords.requestDigest(Bytes.of(request(seq)));
     }
 
     @Test
