@@ -28,4 +28,23 @@ class BytesTest {
         assertEquals("3B:010203", Bytes.of(new byte[] {1, 2, 3}).toString());
         assertEquals("10B:0000000000000000..", Bytes.of(new byte[10]).toString());
     }
+
+    @Test
+    void hashSeesEveryByteAndTheLength() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int length : new int[] {1, 7, 8, 9, 15, 16, 17, 1024}) {
+            byte[] raw = new byte[length];
+            rnd.nextBytes(raw);
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            seen.add(Bytes.of(raw).hashCode());
+            for (int i = 0; i < length; i++) { // a change in any one byte, word or tail, moves the hash
+                byte[] flipped = raw.clone();
+                flipped[i] ^= (byte) (1 << (i % 8));
+                assertTrue(seen.add(Bytes.of(flipped).hashCode()), "length " + length + ", byte " + i);
+            }
+            assertNotEquals(Bytes.of(raw).hashCode(), Bytes.of(java.util.Arrays.copyOf(raw, length + 1)).hashCode(),
+                    "a trailing zero byte is another value");
+        }
+        assertEquals(Bytes.hash(new byte[] {1, 2, 3}), Bytes.of(new byte[] {1, 2, 3}).hashCode(), "stable across instances");
+    }
 }
