@@ -1,6 +1,5 @@
 package org.sintraee.protocol.abc;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,13 +74,16 @@ public final class BatchCodec {
     }
 
     public static Bytes encodeBatch(List<Bytes> requests) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Hashes.int32(requests.size()));
+        int size = 4;
         for (Bytes r : requests) {
-            out.writeBytes(Hashes.int32(r.length()));
-            out.writeBytes(r.toArray());
+            size += 4 + r.length();
         }
-        return Bytes.of(out.toByteArray());
+        ByteBuffer out = ByteBuffer.allocate(size).putInt(requests.size());
+        for (Bytes r : requests) {
+            out.putInt(r.length());
+            r.putInto(out);
+        }
+        return Bytes.of(out.array());
     }
 
     /** A well-formed batch's requests, in order, and their digests ({@link #digest}), computed once. */
@@ -139,16 +141,20 @@ public final class BatchCodec {
     }
 
     static byte[] encodeVector(Collection<SignedBatch> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Hashes.int32(entries.size()));
+        int size = 4;
         for (SignedBatch e : entries) {
-            out.writeBytes(Hashes.int32(e.server()));
-            out.writeBytes(Hashes.int32(e.batch().length()));
-            out.writeBytes(e.batch().toArray());
-            out.writeBytes(Hashes.int32(e.signature().length()));
-            out.writeBytes(e.signature().toArray());
+            size += 12 + e.batch().length() + e.signature().length();
         }
-        return out.toByteArray();
+        // Sized up front and filled in place: a vector is up to n batches of 512 KiB, and a
+        // growing stream copied it several times (5 % of a replica's CPU in the benchmark).
+        ByteBuffer out = ByteBuffer.allocate(size).putInt(entries.size());
+        for (SignedBatch e : entries) {
+            out.putInt(e.server()).putInt(e.batch().length());
+            e.batch().putInto(out);
+            out.putInt(e.signature().length());
+            e.signature().putInto(out);
+        }
+        return out.array();
     }
 
     /** The entries of a vector (structure only: servers ascending in 1..n, bounded sizes). Never throws. */
