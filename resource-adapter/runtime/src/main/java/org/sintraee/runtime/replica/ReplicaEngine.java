@@ -49,9 +49,9 @@ public final class ReplicaEngine implements Closeable {
                           DeliveryListener listener, UnaryOperator<Outbox> outboxFilter) throws IOException {
         this.publicKeys = publicKeys;
         this.settings = settings;
+        MemoizedVerifier verifier = new MemoizedVerifier(publicKeys.signatureVerifier(), MemoizedVerifier.DEFAULT_CAPACITY);
         this.ctx = new ServerContext(keys.id(), Quorums.threshold(publicKeys.servers(), publicKeys.faulty()),
-                keys.signer(), new MemoizedVerifier(publicKeys.signatureVerifier(), MemoizedVerifier.DEFAULT_CAPACITY),
-                publicKeys.coin(), keys.coinKey());
+                verifier.remembering(keys.signer()), verifier, publicKeys.coin(), keys.coinKey());
         this.journal = journal;
         // the node sends only after start(), by which time the links exist
         this.node = new Node(ctx, settings.nodeSettings(), journal,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.sintraee.protocol.core.Bytes;
 import org.sintraee.protocol.crypto.SignatureVerifier;
+import org.sintraee.protocol.crypto.Signer;
 
 /**
  * A signature verifier that remembers the signatures it found valid, so a certificate that
@@ -62,6 +63,39 @@ public final class MemoizedVerifier implements SignatureVerifier {
             valid.put(k, Boolean.TRUE);
         }
         return ok;
+    }
+
+    /**
+     * {@code signer}, whose signatures are entered here as it makes them: a server's own
+     * signature comes back to it in its loopback messages and in most certificates it checks
+     * (about a quarter of all checks at n = 4), and it need not check what it just signed.
+     * Checks once, here, that the key is the one this verifier holds for its index, so what is
+     * remembered is exactly what any peer finds valid.
+     *
+     * @throws IllegalArgumentException if {@code signer}'s signatures do not verify under its index
+     */
+    public Signer remembering(Signer signer) {
+        Objects.requireNonNull(signer, "signer");
+        byte[] probe = "sintra-ee/memo/own-key-check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!inner.verify(signer.index(), probe, signer.sign(probe))) {
+            throw new IllegalArgumentException("the signing key of server " + signer.index()
+                    + " does not match its public key");
+        }
+        return new Signer() {
+            @Override
+            public int index() {
+                return signer.index();
+            }
+
+            @Override
+            public byte[] sign(byte[] statement) {
+                byte[] signature = signer.sign(statement);
+                synchronized (MemoizedVerifier.this) {
+                    valid.put(new Key(signer.index(), Bytes.of(statement), Bytes.of(signature)), Boolean.TRUE);
+                }
+                return signature;
+            }
+        };
     }
 
     /** Valid signatures remembered (for tests). */

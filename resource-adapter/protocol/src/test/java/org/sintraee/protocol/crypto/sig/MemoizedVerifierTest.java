@@ -50,4 +50,49 @@ class MemoizedVerifierTest {
         assertEquals(7, inner.calls.size(), "another statement is checked afresh");
         assertThrows(IllegalArgumentException.class, () -> new MemoizedVerifier(inner, 0));
     }
+
+    @Test
+    void ownSignaturesAreRememberedAsTheyAreMadeOnceTheKeyIsShownToMatch() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        List<Ed25519Signer> signers = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            byte[] secret = new byte[32];
+            rnd.nextBytes(secret);
+            signers.add(new Ed25519Signer(i, secret));
+        }
+        CountingEd25519 inner = new CountingEd25519(new Ed25519Verifier(signers.stream().map(Ed25519Signer::publicKey).toList()));
+        MemoizedVerifier v = new MemoizedVerifier(inner, 64);
+        org.sintraee.protocol.crypto.Signer own = v.remembering(signers.get(1));
+        assertEquals(1, inner.calls, "the key check");
+        assertEquals(2, own.index());
+        byte[] st = {1, 2, 3};
+        byte[] sig = own.sign(st);
+        assertTrue(v.verify(2, st, sig));
+        assertEquals(1, inner.calls, "its own signature is not checked again");
+        assertFalse(v.verify(3, st, sig), "the same bytes as another server's are checked, and fail");
+        assertTrue(v.verify(3, st, signers.get(2).sign(st)));
+        assertEquals(3, inner.calls);
+        assertThrows(IllegalArgumentException.class, () -> v.remembering(new Ed25519Signer(2, new byte[32])),
+                "a key that is not server 2's is refused");
+    }
+
+    private static final class CountingEd25519 implements SignatureVerifier {
+        private final SignatureVerifier inner;
+        int calls;
+
+        CountingEd25519(SignatureVerifier inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int servers() {
+            return inner.servers();
+        }
+
+        @Override
+        public boolean verify(int signer, byte[] statement, byte[] signature) {
+            calls++;
+            return inner.verify(signer, statement, signature);
+        }
+    }
 }
