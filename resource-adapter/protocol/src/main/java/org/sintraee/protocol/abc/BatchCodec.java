@@ -33,6 +33,21 @@ public final class BatchCodec {
     record SignedBatch(int server, Bytes batch, Bytes signature) {
     }
 
+    /**
+     * An entry of an encoded vector whose batch is left in place ({@code length} bytes of
+     * {@code vector} from {@code offset}): Q_r finds most batches among those already checked,
+     * and comparing in place spares copying each 512 KiB batch out first.
+     */
+    record EntryView(int server, byte[] vector, int offset, int length, Bytes signature) {
+        SignedBatch copy() {
+            return new SignedBatch(server, Bytes.of(vector, offset, length), signature);
+        }
+
+        boolean batchEquals(Bytes batch) {
+            return batch.contentEquals(vector, offset, length);
+        }
+    }
+
     private BatchCodec() {
     }
 
@@ -159,6 +174,12 @@ public final class BatchCodec {
 
     /** The entries of a vector (structure only: servers ascending in 1..n, bounded sizes). Never throws. */
     static Decoded<List<SignedBatch>> decodeVector(byte[] value, int n, int maxBatchBytes) {
+        Decoded<List<EntryView>> d = decodeVectorViews(value, n, maxBatchBytes);
+        return d.ok() ? Decoded.of(d.get().stream().map(EntryView::copy).toList()) : Decoded.error(d.error());
+    }
+
+    /** {@link #decodeVector} with each batch left in {@code value} (which must not change while the views are used). */
+    static Decoded<List<EntryView>> decodeVectorViews(byte[] value, int n, int maxBatchBytes) {
         ByteBuffer in = ByteBuffer.wrap(value);
         if (in.remaining() < 4) {
             return Decoded.error("vector has no count");
@@ -167,7 +188,7 @@ public final class BatchCodec {
         if (count < 0 || count > n) {
             return Decoded.error("vector of " + count + " entries for " + n + " servers");
         }
-        List<SignedBatch> out = new ArrayList<>(count);
+        List<EntryView> out = new ArrayList<>(count);
         int last = 0;
         for (int k = 0; k < count; k++) {
             if (in.remaining() < 8) {
@@ -182,8 +203,8 @@ public final class BatchCodec {
             if (len < 0 || len > maxBatchBytes || len > in.remaining()) {
                 return Decoded.error("entry " + k + " has a batch of length " + len);
             }
-            Bytes batch = Bytes.of(value, in.position(), len);
-            in.position(in.position() + len);
+            int batchAt = in.position();
+            in.position(batchAt + len);
             if (in.remaining() < 4) {
                 return Decoded.error("entry " + k + " has no signature");
             }
@@ -193,7 +214,7 @@ public final class BatchCodec {
             }
             Bytes sig = Bytes.of(value, in.position(), sigLen);
             in.position(in.position() + sigLen);
-            out.add(new SignedBatch(server, batch, sig));
+            out.add(new EntryView(server, value, batchAt, len, sig));
         }
         if (in.hasRemaining()) {
             return Decoded.error(in.remaining() + " trailing bytes after the vector");

@@ -77,6 +77,19 @@ final class VerifiedBatches {
         return null;
     }
 
+    /** {@link #find} for an entry still in its vector's bytes. */
+    private Requests find(long r, BatchCodec.EntryView e) {
+        if (r != round) {
+            return null;
+        }
+        for (Entry x : entries.getOrDefault(e.server(), List.of())) {
+            if (x.batch().signature().equals(e.signature()) && e.batchEquals(x.batch().batch())) {
+                return x.requests();
+            }
+        }
+        return null;
+    }
+
     /** Records that {@code e} passed every check of round r (call only then); returns its requests. */
     private Requests remember(long r, SignedBatch e, Requests requests, byte[] digest) {
         if (r == round) {
@@ -138,27 +151,28 @@ final class VerifiedBatches {
     /** The requests of each batch of {@code value}, a vector known to satisfy Q_r, from the cache or decoded. */
     List<Requests> requestsOf(long r, Bytes value) {
         List<Requests> out = new ArrayList<>();
-        for (SignedBatch e : BatchCodec.decodeVector(value.toArray(), ctx.n(), maxBatchBytes).get()) {
+        for (BatchCodec.EntryView e : BatchCodec.decodeVectorViews(value.toArray(), ctx.n(), maxBatchBytes).get()) {
             Requests known = find(r, e);
-            out.add(known != null ? known : BatchCodec.decodeRequests(e.batch(), batchSize, maxRequestBytes).get());
+            out.add(known != null ? known : BatchCodec.decodeRequests(e.copy().batch(), batchSize, maxRequestBytes).get());
         }
         return out;
     }
 
     /** Q_r: exactly quorum() batches by distinct servers, each well formed and validly signed for r. */
     Verdict vectorValid(long r, byte[] value) {
-        Decoded<List<SignedBatch>> v = BatchCodec.decodeVector(value, ctx.n(), maxBatchBytes);
+        Decoded<List<BatchCodec.EntryView>> v = BatchCodec.decodeVectorViews(value, ctx.n(), maxBatchBytes);
         if (!v.ok()) {
             return Verdict.invalid(v.error());
         }
-        List<Integer> servers = v.get().stream().map(SignedBatch::server).toList();
+        List<Integer> servers = v.get().stream().map(BatchCodec.EntryView::server).toList();
         if (servers.size() != quorums.quorum() || !quorums.isQuorum(servers)) {
             return Verdict.invalid("vector of " + servers.size() + " batches, not a quorum");
         }
-        for (SignedBatch e : v.get()) {
-            if (find(r, e) != null) {
+        for (BatchCodec.EntryView view : v.get()) {
+            if (find(r, view) != null) {
                 continue;
             }
+            SignedBatch e = view.copy();
             Decoded<Requests> d = BatchCodec.decodeRequests(e.batch(), batchSize, maxRequestBytes);
             if (!d.ok()) {
                 return Verdict.invalid("batch of server " + e.server() + ": " + d.error());

@@ -49,6 +49,12 @@ public final class Bytes implements Comparable<Bytes> {
         out.put(bytes);
     }
 
+    /** Whether the content equals {@code length} bytes of {@code array} from {@code offset}, without copying them. */
+    public boolean contentEquals(byte[] array, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, array.length);
+        return Arrays.equals(bytes, 0, bytes.length, array, offset, offset + length);
+    }
+
     /** A copy of the content. */
     public byte[] toArray() {
         return bytes.clone();

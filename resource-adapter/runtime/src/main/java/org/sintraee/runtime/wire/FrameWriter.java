@@ -1,14 +1,29 @@
 package org.sintraee.runtime.wire;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.sintraee.protocol.core.Bytes;
 
 /** Big-endian primitives and length-prefixed byte strings; the encoder side of {@link FrameReader}. */
 final class FrameWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    // Our own buffer rather than a ByteArrayOutputStream: a batch's frame is 512 KiB, and a
+    // Bytes goes in with one copy (no toArray first), growing once to the size it needs plus
+    // room for the small fields after it (a signature), not doubling to a MiB.
+    private byte[] buf = new byte[256];
+    private int count;
+
+    private int reserve(int more) {
+        int at = count;
+        if (more > buf.length - at) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, Math.addExact(at, more) + 4096));
+        }
+        count = at + more;
+        return at;
+    }
 
     FrameWriter u8(int v) {
-        out.write(v);
+        int at = reserve(1); // before naming buf: reserve may replace it
+        buf[at] = (byte) v;
         return this;
     }
 
@@ -34,20 +49,26 @@ final class FrameWriter {
             throw new IllegalArgumentException("field of " + b.length + " bytes exceeds " + max);
         }
         i32(b.length);
-        out.write(b, 0, b.length);
-        return this;
+        return raw(b);
     }
 
     FrameWriter bytes(Bytes b, int max) {
-        return bytes(b.toArray(), max);
+        if (b.length() > max) {
+            throw new IllegalArgumentException("field of " + b.length() + " bytes exceeds " + max);
+        }
+        i32(b.length());
+        int at = reserve(b.length());
+        b.putInto(ByteBuffer.wrap(buf, at, b.length()));
+        return this;
     }
 
     FrameWriter raw(byte[] b) {
-        out.write(b, 0, b.length);
+        int at = reserve(b.length);
+        System.arraycopy(b, 0, buf, at, b.length);
         return this;
     }
 
     byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, count);
     }
 }
