@@ -43,7 +43,7 @@ final class ClusterRun implements Closeable {
     static ClusterRun start(Path keys, Path data, String mode, int batch, int payload, String heap,
                             ExecutorService executor) throws IOException, InterruptedException, KeyFileException {
         List<String> args = List.of("--batch", Integer.toString(batch), "--order", mode.equals("limit") ? "leader" : "abc");
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap, "-XX:+UseG1GC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-Xms" + heap));
         String extra = System.getProperty("sintra.bench.jvm", "").trim(); // e.g. a JFR recording, for profiles
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
