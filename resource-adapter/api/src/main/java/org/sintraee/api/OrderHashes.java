@@ -37,6 +37,7 @@ import java.util.Objects;
  * holding seq firstSeq + i.
  */
 public final class OrderHashes {
+    private static final MessageDigest SHA_256 = newSha256(); // first: the domains below hash; only ever cloned
     /** Bytes of every hash here (SHA-256). */
     public static final int HASH_BYTES = 32;
     /** Most leaves one round may have; bounds the path a verifier walks. */
@@ -196,12 +197,25 @@ public final class OrderHashes {
     }
 
     static byte[] sha256(byte[]... parts) {
+        MessageDigest d = sha256();
+        for (byte[] p : parts) {
+            d.update(p);
+        }
+        return d.digest();
+    }
+
+    /** A fresh SHA-256, cloned: getInstance's provider lookup costs more than a KiB of hashing (one per delivery, in the chain). */
+    private static MessageDigest sha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (byte[] p : parts) {
-                d.update(p);
-            }
-            return d.digest();
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }

@@ -15,6 +15,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The JDK's SHA-256 is used because it is several times faster than Bouncy Castle's here.
  */
 public final class Hashes {
+    // Never updated, only cloned: getInstance's provider lookup and reflective construction
+    // cost more than hashing a KiB, and a replica hashes several times per request.
+    private static final MessageDigest SHA_256 = create("SHA-256");
+    private static final MessageDigest SHA_512 = create("SHA-512");
 
     private Hashes() {
     }
@@ -86,6 +90,15 @@ public final class Hashes {
     }
 
     private static MessageDigest digest(String name) {
+        MessageDigest prototype = name.equals("SHA-256") ? SHA_256 : SHA_512;
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return create(name);
+        }
+    }
+
+    private static MessageDigest create(String name) {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
