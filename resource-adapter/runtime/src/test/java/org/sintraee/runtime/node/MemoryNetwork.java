@@ -171,6 +171,17 @@ final class MemoryNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Submits {@code prefix + " " + k} for k in from .. from + count - 1, one after another
+     * (so they spread over many rounds), in turn at the servers {@code at}.
+     */
+    void submitInTurn(String prefix, int from, int count, int... at) throws Exception {
+        for (int k = from; k < from + count; k++) {
+            byte[] request = (prefix + " " + k).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            nodes[at[k % at.length]].submit(request).get(60, TimeUnit.SECONDS);
+        }
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {

@@ -3,12 +3,10 @@ package org.sintraee.runtime.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,14 +40,6 @@ class NodeCheckpointTest {
 
     private MemoryNetwork start() throws Exception {
         return MemoryNetwork.certifying(keys, dir, SETTINGS);
-    }
-
-    /** Submits requests one after another at the given servers (so they spread over many rounds). */
-    private static void submit(MemoryNetwork net, int from, int count, int... at) throws Exception {
-        for (int k = from; k < from + count; k++) {
-            byte[] request = ("ledger entry " + k).getBytes(StandardCharsets.UTF_8);
-            net.nodes[at[k % at.length]].submit(request).get(60, TimeUnit.SECONDS);
-        }
     }
 
     private static CheckpointCertificate latest(MemoryNetwork net, int i) {
@@ -93,7 +83,7 @@ class NodeCheckpointTest {
         PublicKey serviceKey = keys.publicKey().toJcaPublicKey();
         try (MemoryNetwork net = start()) {
             net.start();
-            submit(net, 0, 12, 1, 2, 3);
+            net.submitInTurn("ledger entry", 0, 12, 1, 2, 3);
             awaitCheckpoint(net, 3, 1, 2, 3, 4);
             MemoryNetwork.await("the same newest checkpoint everywhere", () -> {
                 CheckpointCertificate c = latest(net, 1);
@@ -120,13 +110,13 @@ class NodeCheckpointTest {
         PublicKey serviceKey = keys.publicKey().toJcaPublicKey();
         try (MemoryNetwork net = start()) {
             net.start();
-            submit(net, 0, 8, 1, 2);
+            net.submitInTurn("ledger entry", 0, 8, 1, 2);
             CheckpointCertificate before = awaitCheckpoint(net, 1, 2);
             net.stop(2);
             net.restart(2, dir, SETTINGS);
             CheckpointCertificate kept = latest(net, 2);
             assertTrue(kept != null && kept.round() >= before.round(), "the journal's checkpoint is kept: " + kept);
-            submit(net, 100, 8, 2, 3);
+            net.submitInTurn("ledger entry", 100, 8, 2, 3);
             CheckpointCertificate after = awaitCheckpoint(net, kept.round() + 2, 2);
             assertTrue(after.verify(serviceKey), after.toString());
             MemoryNetwork.await("server 2's listener caught up", () -> net.deliveries.get(2).size() >= after.nextSeq());
@@ -150,7 +140,7 @@ class NodeCheckpointTest {
                 return frame;
             });
             net.start();
-            submit(net, 0, 16, 1, 2, 3);
+            net.submitInTurn("ledger entry", 0, 16, 1, 2, 3);
             CheckpointCertificate c = awaitCheckpoint(net, 5, 1, 2, 3);
             assertTrue(c.verify(serviceKey), c.toString());
             // A server verifies shares only until it holds t + 1 valid ones, so a late lie goes unchecked;

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +46,12 @@ class NodePruneTest {
         return MemoryNetwork.certifying(keys, dir, SETTINGS);
     }
 
-    private static void submit(MemoryNetwork net, int from, int count, int... at) throws Exception {
-        for (int k = from; k < from + count; k++) {
-            byte[] request = ("entry " + k).getBytes(StandardCharsets.UTF_8);
-            net.nodes[at[k % at.length]].submit(request).get(60, TimeUnit.SECONDS);
-        }
-    }
-
     /** Cuts server 4 off while the others decide and prune many rounds; returns the newest checkpoint at 1. */
     private static CheckpointCertificate runWithoutServer4(MemoryNetwork net) throws Exception {
         net.cut(4, true);
         net.start();
         // more rounds than a broadcast keeps proofs of in memory (16), so that old ones come from the journal
-        submit(net, 0, 40, 1, 2, 3);
+        net.submitInTurn("entry", 0, 40, 1, 2, 3);
         for (int i = 1; i <= 3; i++) {
             int at = i;
             MemoryNetwork.await("a checkpoint past round 28 at " + at, () -> net.nodes[at].metrics().checkpoint()
@@ -81,7 +73,7 @@ class NodePruneTest {
     /** Lets server 4 back in, with new requests so that it sees it is behind, and waits until it has all. */
     private static void catchUp(MemoryNetwork net) throws Exception {
         net.cut(4, false);
-        submit(net, 100, 2, 1);
+        net.submitInTurn("entry", 100, 2, 1);
         MemoryNetwork.await("server 4 caught up", () -> net.deliveries.get(4).size() >= net.deliveries.get(1).size());
         List<byte[]> at1 = new ArrayList<>(net.deliveries.get(1));
         List<byte[]> at4 = new ArrayList<>(net.deliveries.get(4));
@@ -114,7 +106,7 @@ class NodePruneTest {
             }
             // restarted on that journal, it goes on with the others, and certifies with them again
             net.restart(4, dir, SETTINGS);
-            submit(net, 200, 6, 4, 2);
+            net.submitInTurn("entry", 200, 6, 4, 2);
             long next = c.round() + 4;
             MemoryNetwork.await("a new checkpoint at server 4", () -> net.nodes[4].metrics().checkpoint()
                     .map(k -> k.round() >= next).orElse(false));
